@@ -1,0 +1,72 @@
+package io.segmentbeam.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects constraint violations of one request and reports them all at once, worded as the AWS
+ * service validator words them ("1 validation error detected: Value ... at 'field' failed to
+ * satisfy constraint: ...").
+ */
+public final class Violations {
+  private final List<String> messages = new ArrayList<>();
+
+  /** Checks a string against its rule; null passes unless the field is required. */
+  public Violations string(String field, String value, StringRule rule, boolean required) {
+    if (value == null) {
+      if (required) {
+        notNull(field);
+      }
+      return this;
+    }
+    if (value.length() < rule.min()) {
+      add(field, value, "Member must have length greater than or equal to " + rule.min());
+    }
+    if (value.length() > rule.max()) {
+      add(field, value, "Member must have length less than or equal to " + rule.max());
+    }
+    if (rule.pattern() != null && !rule.pattern().matcher(value).matches()) {
+      add(field, value, "Member must satisfy regular expression pattern: " + rule.pattern().pattern());
+    }
+    return this;
+  }
+
+  /** Checks an optional integer against its inclusive range. */
+  public Violations range(String field, Integer value, int min, int max) {
+    if (value == null) {
+      return this;
+    }
+    if (value < min) {
+      add(field, value, "Member must have value greater than or equal to " + min);
+    }
+    if (value > max) {
+      add(field, value, "Member must have value less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Violations notNull(String field) {
+    messages.add("Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+    return this;
+  }
+
+  public Violations add(String field, Object value, String constraint) {
+    String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    messages.add("Value " + shown + " at '" + field + "' failed to satisfy constraint: " + constraint);
+    return this;
+  }
+
+  public boolean hasAny() {
+    return !messages.isEmpty();
+  }
+
+  /** Throws InvalidInputException listing every violation, if there is any. */
+  public void throwIfAny() {
+    if (messages.isEmpty()) {
+      return;
+    }
+    int n = messages.size();
+    throw new InvalidInputException(
+        n + " validation error" + (n == 1 ? "" : "s") + " detected: " + String.join("; ", messages));
+  }
+}

@@ -1,0 +1,119 @@
+package io.segmentbeam.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.segmentbeam.api.ApiJson;
+import io.segmentbeam.api.CreateBatchSegmentJobRequest;
+import io.segmentbeam.api.CreateBatchSegmentJobResponse;
+import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.jobs.BatchSegmentJobService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+@Command(name = "create-batch-segment-job", sortOptions = false,
+    description = {"Creates a batch segment job and runs it to ACTIVE or CREATE FAILED.",
+        "Prints {\"batchSegmentJobArn\": ...}; the pipeline's counters go to stderr.",
+        "Options the command does not know (e.g. --runner=FlinkRunner) are passed to Beam."})
+final class CreateBatchSegmentJobCommand implements Callable<Integer> {
+  /** Exit code when the job was created but ended CREATE FAILED. */
+  static final int JOB_FAILED = 1;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--cli-input-json", paramLabel = "JSON",
+      description = "The CreateBatchSegmentJob request, inline or as file://request.json. Other options override it.")
+  String cliInputJson;
+
+  @Option(names = "--job-name", paramLabel = "NAME") String jobName;
+  @Option(names = "--solution-version-arn", paramLabel = "ARN") String solutionVersionArn;
+  @Option(names = "--filter-arn", paramLabel = "ARN") String filterArn;
+  @Option(names = "--num-results", paramLabel = "N") Integer numResults;
+  @Option(names = "--job-input", paramLabel = "JSON", description = "{\"s3DataSource\": {\"path\": ..., \"kmsKeyArn\": ...}}")
+  String jobInput;
+  @Option(names = "--job-output", paramLabel = "JSON",
+      description = "{\"s3DataDestination\": {\"path\": ..., \"kmsKeyArn\": ...}}")
+  String jobOutput;
+  @Option(names = "--role-arn", paramLabel = "ARN") String roleArn;
+  @Option(names = "--tags", paramLabel = "JSON", description = "[{\"tagKey\": ..., \"tagValue\": ...}]") String tags;
+
+  @Mixin ServiceOptions service;
+
+  @Unmatched List<String> pipelineArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CommandLine command = spec.commandLine();
+    CreateBatchSegmentJobRequest request = ApiJson.readRequest(requestJson(command), CreateBatchSegmentJobRequest.class);
+    PipelineOptions options = pipelineOptions(command);
+    BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options);
+    command.getOut().println(CliJson.format(new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn())));
+    command.getOut().flush();
+    if (!JobStatus.ACTIVE.equals(created.job().status())) {
+      command.getErr().println(created.job().jobName() + ": " + created.job().status() + ": "
+          + created.job().failureReason());
+      return JOB_FAILED;
+    }
+    command.getErr().println(created.job().jobName() + ": " + created.job().status() + " " + summary(created.counters()));
+    return 0;
+  }
+
+  private JsonNode requestJson(CommandLine command) {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    if (cliInputJson != null) {
+      JsonNode given = CliInput.json(command, "--cli-input-json", cliInputJson);
+      if (!given.isObject()) {
+        throw new CommandLine.ParameterException(command, "Error parsing parameter '--cli-input-json': "
+            + "expected a JSON object");
+      }
+      request.setAll((ObjectNode) given);
+    }
+    putText(request, "jobName", jobName);
+    putText(request, "solutionVersionArn", solutionVersionArn);
+    putText(request, "filterArn", filterArn);
+    putText(request, "roleArn", roleArn);
+    if (numResults != null) {
+      request.put("numResults", numResults);
+    }
+    putJson(command, request, "jobInput", "--job-input", jobInput);
+    putJson(command, request, "jobOutput", "--job-output", jobOutput);
+    putJson(command, request, "tags", "--tags", tags);
+    return request;
+  }
+
+  private static void putText(ObjectNode request, String field, String value) {
+    if (value != null) {
+      request.put(field, value);
+    }
+  }
+
+  private static void putJson(CommandLine command, ObjectNode request, String field, String option, String value) {
+    if (value != null) {
+      request.set(field, CliInput.json(command, option, value));
+    }
+  }
+
+  private PipelineOptions pipelineOptions(CommandLine command) {
+    try {
+      return PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new)).withValidation().create();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
+    }
+  }
+
+  private static String summary(Map<String, Long> counters) {
+    StringBuilder text = new StringBuilder();
+    counters.forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=').append(value));
+    return "(" + text + ")";
+  }
+}

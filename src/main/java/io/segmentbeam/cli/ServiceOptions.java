@@ -1,0 +1,35 @@
+package io.segmentbeam.cli;
+
+import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.registry.SolutionVersionRegistry;
+import io.segmentbeam.store.ArnScope;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where job metadata and solution versions live, and the region and account ARNs are made in. */
+final class ServiceOptions {
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION:-"
+      + ArnScope.DEFAULT_REGION + "}}", description = "Region of the ARNs (default: $AWS_REGION, "
+      + "$AWS_DEFAULT_REGION, else ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(names = "--account-id", paramLabel = "ACCOUNT", defaultValue = "${env:SEGMENTBEAM_ACCOUNT_ID:-"
+      + ArnScope.DEFAULT_ACCOUNT_ID + "}", description = "Account id of the ARNs (default: $SEGMENTBEAM_ACCOUNT_ID, "
+      + "else ${DEFAULT-VALUE}).")
+  String accountId;
+
+  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:SEGMENTBEAM_HOME:-${sys:user.home}/.segmentbeam}",
+      description = "Job store folder (default: $SEGMENTBEAM_HOME, else ~/.segmentbeam).")
+  Path home;
+
+  @Option(names = "--solution-versions", paramLabel = "DIR",
+      defaultValue = "${env:SEGMENTBEAM_SOLUTION_VERSIONS:-pipelines/solution-versions}",
+      description = "Folder of solution version declarations (default: ${DEFAULT-VALUE}).")
+  Path solutionVersions;
+
+  BatchSegmentJobService batchSegmentJobs() {
+    return new BatchSegmentJobService(home, new ArnScope("aws", region, accountId),
+        SolutionVersionRegistry.load(solutionVersions));
+  }
+}

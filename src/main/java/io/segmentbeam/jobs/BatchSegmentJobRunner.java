@@ -1,0 +1,169 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.BatchSegmentJob;
+import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.model.SegmentModels;
+import io.segmentbeam.pipeline.BatchSegmentPipeline;
+import io.segmentbeam.pipeline.InputPrefix;
+import io.segmentbeam.pipeline.SegmentJobSpec;
+import io.segmentbeam.pipeline.SegmentMetrics;
+import io.segmentbeam.registry.SolutionVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * Runs one batch segment job: checks what can be checked before the pipeline starts, runs the
+ * pipeline on the configured runner, and records ACTIVE or CREATE FAILED with a reason a user can
+ * act on. A failed job's staged files are removed, so it leaves no output behind.
+ */
+final class BatchSegmentJobRunner {
+
+  /** The job's final metadata and the pipeline's counters. */
+  record Outcome(BatchSegmentJob job, Map<String, Long> counters) {}
+
+  private final PipelineOptions options;
+
+  BatchSegmentJobRunner(PipelineOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Runs the job; {@code onStatus} receives the job as each status is reached and persists it.
+   */
+  Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, StatusListener onStatus) {
+    FileSystems.setDefaultPipelineOptions(options);
+    BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
+    onStatus.reached(running);
+    String outputDirectory = folder(job.jobOutput().s3DataDestination().path());
+    String staging = StagingArea.of(outputDirectory, job.jobName());
+    try {
+      SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
+          outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model());
+      checkInput(job, spec.input());
+      checkModel(solutionVersion);
+      prepareOutput(outputDirectory);
+      Map<String, Long> counters = runPipeline(spec);
+      BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
+      onStatus.reached(active);
+      return new Outcome(active, counters);
+    } catch (JobFailure failure) {
+      return failed(running, failure.getMessage(), onStatus);
+    } catch (RuntimeException unexpected) {
+      return failed(running, "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
+    } finally {
+      deleteQuietly(staging);
+    }
+  }
+
+  private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus) {
+    BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
+    onStatus.reached(failed);
+    return new Outcome(failed, Map.of());
+  }
+
+  /** Persists a job's metadata each time its status changes. */
+  interface StatusListener {
+    void reached(BatchSegmentJob job);
+  }
+
+  private static void checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
+    String path = job.jobInput().s3DataSource().path();
+    try {
+      MatchResult match = FileSystems.match(input.filePattern(), EmptyMatchTreatment.ALLOW);
+      boolean anyFile = match.status() == MatchResult.Status.OK
+          && match.metadata().stream().anyMatch(m -> m.sizeBytes() > 0 && !m.resourceId().isDirectory());
+      if (!anyFile) {
+        throw new JobFailure("No input files found under jobInput.s3DataSource.path " + path
+            + ". Put one or more JSON-lines files under that prefix, or correct the path.");
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  private static void checkModel(SolutionVersion solutionVersion) throws JobFailure {
+    try {
+      SegmentModels.shared(solutionVersion.model());
+    } catch (RuntimeException e) {
+      throw new JobFailure("Cannot load the model of solution version " + solutionVersion.solutionVersionArn()
+          + ": " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  private static void prepareOutput(String outputDirectory) throws JobFailure {
+    if (!DataLocations.isLocal(outputDirectory)) {
+      return;
+    }
+    Path folder = Path.of(outputDirectory);
+    try {
+      Files.createDirectories(folder);
+      if (!Files.isWritable(folder)) {
+        throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory
+            + ": the folder is not writable.");
+      }
+    } catch (IOException e) {
+      throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory
+          + ": cannot create the folder (" + e + ").", e);
+    }
+  }
+
+  private Map<String, Long> runPipeline(SegmentJobSpec spec) throws JobFailure {
+    Pipeline pipeline = Pipeline.create(options);
+    BatchSegmentPipeline.build(pipeline, spec);
+    PipelineResult result;
+    PipelineResult.State state;
+    try {
+      result = pipeline.run();
+      state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      throw new JobFailure("The segment pipeline failed: " + JobFailure.rootMessage(e), e);
+    }
+    if (state != PipelineResult.State.DONE) {
+      throw new JobFailure("The segment pipeline ended in state " + state + " instead of DONE.");
+    }
+    return counters(result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build()));
+  }
+
+  private static Map<String, Long> counters(MetricQueryResults metrics) {
+    Map<String, Long> counters = new TreeMap<>();
+    // A counter that never moved is not reported by runners; it still belongs in the summary.
+    for (String name : List.of(SegmentMetrics.FILES_READ, SegmentMetrics.LINES_READ, SegmentMetrics.LINES_SCORED,
+        SegmentMetrics.LINES_FAILED)) {
+      counters.put(name, 0L);
+    }
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+    }
+    return counters;
+  }
+
+  /** The output path as a folder: local paths made absolute, every path ending in {@code /}. */
+  private static String folder(String path) {
+    String folder = DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
+    return folder.endsWith("/") ? folder : folder + "/";
+  }
+
+  private static void deleteQuietly(String staging) {
+    try {
+      StagingArea.delete(staging);
+    } catch (IOException e) {
+      System.err.println("warning: could not remove the staging folder " + staging + ": " + e.getMessage());
+    }
+  }
+}

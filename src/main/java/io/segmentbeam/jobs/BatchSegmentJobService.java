@@ -1,0 +1,81 @@
+package io.segmentbeam.jobs;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.segmentbeam.api.BatchSegmentJob;
+import io.segmentbeam.api.CreateBatchSegmentJobRequest;
+import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
+import io.segmentbeam.api.ListBatchSegmentJobsRequest;
+import io.segmentbeam.api.ListBatchSegmentJobsResponse;
+import io.segmentbeam.api.ResourceNotFoundException;
+import io.segmentbeam.registry.SolutionVersion;
+import io.segmentbeam.registry.SolutionVersionRegistry;
+import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.JobStore;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The batch segment job operations: CreateBatchSegmentJob (which here also runs the job),
+ * DescribeBatchSegmentJob and ListBatchSegmentJobs, with the API's validation and errors.
+ */
+public final class BatchSegmentJobService {
+  static final String RESOURCE_TYPE = "batch-segment-job";
+
+  private final ArnScope scope;
+  private final JobStore<BatchSegmentJob> store;
+  private final SolutionVersionRegistry solutionVersions;
+
+  public BatchSegmentJobService(Path home, ArnScope scope, SolutionVersionRegistry solutionVersions) {
+    this.scope = scope;
+    this.store = new JobStore<>(home, scope, RESOURCE_TYPE, BatchSegmentJob.class, BatchSegmentJob::jobName,
+        BatchSegmentJob::creationDateTime);
+    this.solutionVersions = solutionVersions;
+  }
+
+  /** The result of a create: the job's final metadata and the pipeline's counters. */
+  public record Created(BatchSegmentJob job, Map<String, Long> counters) {}
+
+  /**
+   * Validates and records the job, then runs it to ACTIVE or CREATE FAILED. Request errors are
+   * thrown before anything is recorded; a job that cannot run is recorded as CREATE FAILED.
+   */
+  public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options) {
+    request.validate();
+    SolutionVersion solutionVersion = solutionVersions.find(request.solutionVersionArn())
+        .orElseThrow(() -> new ResourceNotFoundException("Could not find solutionVersionArn "
+            + request.solutionVersionArn() + ": no solution version with that ARN is declared."));
+    if (request.filterArn() != null) {
+      throw new ResourceNotFoundException("Could not find filterArn " + request.filterArn()
+          + ": no filter with that ARN exists.");
+    }
+    BatchSegmentJob pending = BatchSegmentJob.pending(scope.arn(RESOURCE_TYPE, request.jobName()), request,
+        Timestamps.now());
+    store.create(pending);
+    BatchSegmentJobRunner.Outcome outcome =
+        new BatchSegmentJobRunner(options).run(pending, solutionVersion, store::update);
+    return new Created(outcome.job(), outcome.counters());
+  }
+
+  public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {
+    request.validate();
+    String arn = request.batchSegmentJobArn();
+    return scope.nameOf(arn, RESOURCE_TYPE)
+        .flatMap(store::find)
+        .filter(job -> job.batchSegmentJobArn().equals(arn))
+        .orElseThrow(() -> new ResourceNotFoundException("Could not find batchSegmentJobArn " + arn + "."));
+  }
+
+  public ListBatchSegmentJobsResponse list(ListBatchSegmentJobsRequest request) {
+    request.validate();
+    String solutionVersionArn = request.solutionVersionArn();
+    ObjectNode query = JsonNodeFactory.instance.objectNode().put("solutionVersionArn", solutionVersionArn);
+    JobStore.Page<BatchSegmentJob> page = store.list(
+        job -> solutionVersionArn == null || solutionVersionArn.equals(job.solutionVersionArn()),
+        query, request.effectiveMaxResults(), request.nextToken());
+    return new ListBatchSegmentJobsResponse(
+        page.items().stream().map(BatchSegmentJob::summary).toList(), page.nextToken());
+  }
+
+}

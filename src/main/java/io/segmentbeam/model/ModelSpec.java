@@ -1,0 +1,43 @@
+package io.segmentbeam.model;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+import java.nio.file.Path;
+
+/**
+ * Which model implementation to load and with what settings, as a solution version declares it.
+ * Serializable so that pipelines carry it to workers, where the model itself is loaded.
+ *
+ * @param type the provider's name, e.g. {@code latent-factors}
+ * @param baseLocation the folder relative locations in {@code settings} are resolved against
+ * @param settings the provider's own settings, e.g. the factor file locations
+ */
+public record ModelSpec(String type, String baseLocation, Map<String, String> settings) implements Serializable {
+
+  public ModelSpec {
+    settings = new TreeMap<>(settings);
+  }
+
+  /** A setting the provider cannot do without. */
+  public String required(String key) {
+    String value = settings.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("model \"" + type + "\" needs the setting \"" + key + "\"");
+    }
+    return value;
+  }
+
+  /** A required setting that names a file or folder, resolved against the declaring file's folder. */
+  public String location(String key) {
+    String value = required(key);
+    if (value.contains("://") || value.startsWith("/") || baseLocation == null) {
+      return value;
+    }
+    if (baseLocation.contains("://")) {
+      return baseLocation + value;
+    }
+    String resolved = Path.of(baseLocation).resolve(value).normalize().toString();
+    return value.endsWith("/") ? resolved + "/" : resolved;
+  }
+}

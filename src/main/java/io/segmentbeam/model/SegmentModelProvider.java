@@ -1,0 +1,17 @@
+package io.segmentbeam.model;
+
+import java.io.IOException;
+
+/**
+ * The model SPI. Implementations are found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/io.segmentbeam.model.SegmentModelProvider} of any jar on the classpath
+ * and a solution version can name its {@link #type()}; the pipeline needs no change.
+ */
+public interface SegmentModelProvider {
+
+  /** The name a solution version declaration uses in {@code model.type}. */
+  String type();
+
+  /** Loads the model. Errors name the file and what is wrong with it. */
+  SegmentModel load(ModelSpec spec) throws IOException;
+}

@@ -1,0 +1,107 @@
+package io.segmentbeam.model.factors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Reads factor files: JSON lines {@code {"id": ..., "features": [...]}}, the form Spark ALS
+ * writes with {@code model.userFactors().write().json(path)}. A location is one file, or a folder
+ * ending in {@code /} whose files are all read except those starting with {@code _} or {@code .}
+ * (Spark's {@code _SUCCESS} and checksum files). Ids may be strings or integers.
+ */
+final class FactorFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FactorFiles() {}
+
+  static FactorTable read(String location) throws IOException {
+    List<FactorRow> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int dimensions = -1;
+    for (ResourceId file : files(location)) {
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
+        String line;
+        int lineNumber = 0;
+        while ((line = reader.readLine()) != null) {
+          lineNumber++;
+          if (line.isBlank()) {
+            continue;
+          }
+          FactorRow row = parse(line, file + ":" + lineNumber);
+          if (dimensions < 0) {
+            dimensions = row.features().length;
+          } else if (row.features().length != dimensions) {
+            throw new IOException(file + ":" + lineNumber + ": features has " + row.features().length
+                + " values, earlier rows have " + dimensions);
+          }
+          if (!seen.add(row.id())) {
+            throw new IOException(file + ":" + lineNumber + ": id \"" + row.id() + "\" appears twice");
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return FactorTable.of(rows, Math.max(dimensions, 0));
+  }
+
+  private static List<ResourceId> files(String location) throws IOException {
+    boolean folder = location.endsWith("/");
+    MatchResult match = FileSystems.match(folder ? location + "*" : location, EmptyMatchTreatment.ALLOW);
+    if (match.status() == MatchResult.Status.NOT_FOUND) {
+      throw new FileNotFoundException("no factor file at " + location);
+    }
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult.Metadata metadata : match.metadata()) {
+      String name = metadata.resourceId().getFilename();
+      if (name != null && !name.startsWith("_") && !name.startsWith(".")) {
+        files.add(metadata.resourceId());
+      }
+    }
+    if (files.isEmpty()) {
+      throw new FileNotFoundException("no factor file at " + location);
+    }
+    files.sort((a, b) -> a.toString().compareTo(b.toString()));
+    return files;
+  }
+
+  private static FactorRow parse(String line, String where) throws IOException {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (IOException e) {
+      throw new IOException(where + ": not a JSON object", e);
+    }
+    JsonNode id = node.path("id");
+    if (!id.isTextual() && !id.isIntegralNumber()) {
+      throw new IOException(where + ": \"id\" must be a string or an integer");
+    }
+    JsonNode features = node.path("features");
+    if (!features.isArray()) {
+      throw new IOException(where + ": \"features\" must be an array of numbers");
+    }
+    float[] vector = new float[features.size()];
+    for (int i = 0; i < vector.length; i++) {
+      JsonNode value = features.get(i);
+      if (!value.isNumber() || !Float.isFinite(value.floatValue())) {
+        throw new IOException(where + ": features[" + i + "] is not a finite number");
+      }
+      vector[i] = value.floatValue();
+    }
+    return new FactorRow(id.asText(), vector);
+  }
+}

@@ -1,0 +1,66 @@
+package io.segmentbeam.model.factors;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Vectors by id, stored as one row-major float array in ascending id order, so that a row's
+ * index orders the same way as its id.
+ */
+final class FactorTable {
+  private final String[] ids;
+  private final float[] vectors;
+  private final int dimensions;
+  private final Map<String, Integer> indexOf;
+
+  private FactorTable(String[] ids, float[] vectors, int dimensions) {
+    this.ids = ids;
+    this.vectors = vectors;
+    this.dimensions = dimensions;
+    this.indexOf = new HashMap<>(ids.length * 2);
+    for (int i = 0; i < ids.length; i++) {
+      indexOf.put(ids[i], i);
+    }
+  }
+
+  static FactorTable of(List<FactorRow> rows, int dimensions) {
+    FactorRow[] sorted = rows.toArray(FactorRow[]::new);
+    Arrays.sort(sorted, Comparator.comparing(FactorRow::id));
+    String[] ids = new String[sorted.length];
+    float[] vectors = new float[sorted.length * dimensions];
+    for (int i = 0; i < sorted.length; i++) {
+      ids[i] = sorted[i].id();
+      System.arraycopy(sorted[i].features(), 0, vectors, i * dimensions, dimensions);
+    }
+    return new FactorTable(ids, vectors, dimensions);
+  }
+
+  int size() {
+    return ids.length;
+  }
+
+  int dimensions() {
+    return dimensions;
+  }
+
+  String id(int index) {
+    return ids[index];
+  }
+
+  boolean contains(String id) {
+    return indexOf.containsKey(id);
+  }
+
+  float[] vector(String id) {
+    int index = indexOf.get(id);
+    return Arrays.copyOfRange(vectors, index * dimensions, (index + 1) * dimensions);
+  }
+
+  /** All vectors, row after row; shared, not copied. */
+  float[] rows() {
+    return vectors;
+  }
+}

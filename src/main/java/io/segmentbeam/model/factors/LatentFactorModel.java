@@ -1,0 +1,40 @@
+package io.segmentbeam.model.factors;
+
+import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.kernel.ScoringKernel;
+import io.segmentbeam.model.kernel.TiledScoringKernel;
+import java.util.List;
+
+/** A matrix-factorization model: a user's score for an item is the dot product of their vectors. */
+final class LatentFactorModel implements SegmentModel {
+  private final FactorTable users;
+  private final FactorTable items;
+  private final ScoringKernel kernel;
+
+  LatentFactorModel(FactorTable users, FactorTable items) {
+    this.users = users;
+    this.items = items;
+    this.kernel = new TiledScoringKernel(users.rows(), users.dimensions());
+  }
+
+  @Override
+  public int userCount() {
+    return users.size();
+  }
+
+  @Override
+  public String userId(int index) {
+    return users.id(index);
+  }
+
+  @Override
+  public boolean hasItem(String itemId) {
+    return items.contains(itemId);
+  }
+
+  @Override
+  public List<int[]> topUsers(List<String> itemIds, int numResults) {
+    float[][] queries = itemIds.stream().map(items::vector).toArray(float[][]::new);
+    return List.of(kernel.topK(queries, numResults));
+  }
+}

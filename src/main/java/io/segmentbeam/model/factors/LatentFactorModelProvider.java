@@ -1,0 +1,31 @@
+package io.segmentbeam.model.factors;
+
+import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.SegmentModelProvider;
+import java.io.IOException;
+
+/**
+ * Model type {@code latent-factors}: settings {@code userFactors} and {@code itemFactors}, each a
+ * factor file or folder (see {@link FactorFiles}). Both must have the same number of factors.
+ */
+public final class LatentFactorModelProvider implements SegmentModelProvider {
+
+  @Override
+  public String type() {
+    return "latent-factors";
+  }
+
+  @Override
+  public SegmentModel load(ModelSpec spec) throws IOException {
+    String usersLocation = spec.location("userFactors");
+    String itemsLocation = spec.location("itemFactors");
+    FactorTable users = FactorFiles.read(usersLocation);
+    FactorTable items = FactorFiles.read(itemsLocation);
+    if (users.size() > 0 && items.size() > 0 && users.dimensions() != items.dimensions()) {
+      throw new IOException("user factors in " + usersLocation + " have " + users.dimensions()
+          + " values each, item factors in " + itemsLocation + " have " + items.dimensions());
+    }
+    return new LatentFactorModel(users, items);
+  }
+}

@@ -1,0 +1,157 @@
+package io.segmentbeam.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.SegmentModels;
+import io.segmentbeam.query.ParsedLine;
+import io.segmentbeam.query.QueryParser;
+import io.segmentbeam.query.SegmentQuery;
+import io.segmentbeam.registry.Recipe;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Instant;
+
+/**
+ * Turns each numbered input line into its output line: parses the query, and scores valid
+ * queries in batches against the model, keeping the top {@code numResults} users. Every input
+ * line yields exactly one output line, with users or with an error.
+ */
+public final class ScoreSegments
+    extends PTransform<PCollection<KV<String, KV<Long, String>>>, PCollection<KV<String, KV<Long, String>>>> {
+  /** Queries scored together: enough to reuse each tile of user vectors many times. */
+  static final int BATCH_SIZE = 64;
+
+  private final ModelSpec model;
+  private final Recipe recipe;
+  private final int numResults;
+
+  public ScoreSegments(ModelSpec model, Recipe recipe, int numResults) {
+    this.model = model;
+    this.recipe = recipe;
+    this.numResults = numResults;
+  }
+
+  @Override
+  public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
+    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(model, recipe, numResults)));
+  }
+
+  static final class ScoreFn extends DoFn<KV<String, KV<Long, String>>, KV<String, KV<Long, String>>> {
+    private final ModelSpec modelSpec;
+    private final Recipe recipe;
+    private final int numResults;
+    private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
+    private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
+    private final Distribution modelLoadMillis =
+        Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.MODEL_LOAD_MILLIS);
+    private final Distribution batchSize = Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.BATCH_SIZE);
+
+    private transient SegmentModel model;
+    private transient List<Pending> batch;
+
+    /** A valid query waiting for its batch, with where its output line goes. */
+    private record Pending(String file, long line, SegmentQuery query, Instant timestamp, BoundedWindow window) {}
+
+    ScoreFn(ModelSpec modelSpec, Recipe recipe, int numResults) {
+      this.modelSpec = modelSpec;
+      this.recipe = recipe;
+      this.numResults = numResults;
+    }
+
+    @Setup
+    public void setup() {
+      long start = System.currentTimeMillis();
+      model = SegmentModels.shared(modelSpec);
+      modelLoadMillis.update(System.currentTimeMillis() - start);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      batch = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, KV<Long, String>> line, @Timestamp Instant timestamp,
+        BoundedWindow window, OutputReceiver<KV<String, KV<Long, String>>> out) {
+      String file = line.getKey();
+      long number = line.getValue().getKey();
+      ParsedLine parsed = QueryParser.parse(line.getValue().getValue());
+      if (parsed instanceof ParsedLine.Rejected rejected) {
+        fail(out, file, number, rejected.input(), rejected.error());
+        return;
+      }
+      SegmentQuery query = ((ParsedLine.Query) parsed).query();
+      String error = unservable(query);
+      if (error != null) {
+        fail(out, file, number, query.input(), error);
+        return;
+      }
+      batch.add(new Pending(file, number, query, timestamp, window));
+      if (batch.size() >= BATCH_SIZE) {
+        flush((value, pending) -> out.output(value));
+      }
+    }
+
+    private void fail(OutputReceiver<KV<String, KV<Long, String>>> out, String file, long number, JsonNode input,
+        String error) {
+      linesFailed.inc();
+      out.output(KV.of(file, KV.of(number, OutputLines.error(input, error))));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      flush((value, pending) -> context.output(value, pending.timestamp(), pending.window()));
+    }
+
+    /** Why the model cannot answer a well-formed query, or null if it can. */
+    private String unservable(SegmentQuery query) {
+      if (recipe == Recipe.ITEM_AFFINITY && !query.isItemAffinity()) {
+        return "\"itemAttributes\" queries need an Item-Attribute-Affinity solution version; this one uses "
+            + recipe.arn() + ", which takes \"itemId\" lines";
+      }
+      if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY) {
+        return query.isItemAffinity()
+            ? "\"itemId\" queries need an Item-Affinity solution version; this one uses " + recipe.arn()
+                + ", which takes \"itemAttributes\" lines"
+            : "\"itemAttributes\" queries are not supported yet by SegmentBeam";
+      }
+      if (!model.hasItem(query.itemId())) {
+        return "Item \"" + query.itemId() + "\" is not in the solution version's model";
+      }
+      return null;
+    }
+
+    private interface Emitter {
+      void emit(KV<String, KV<Long, String>> value, Pending pending);
+    }
+
+    private void flush(Emitter emitter) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<int[]> ranked = model.topUsers(batch.stream().map(p -> p.query().itemId()).toList(), numResults);
+      for (int i = 0; i < batch.size(); i++) {
+        Pending pending = batch.get(i);
+        List<String> users = new ArrayList<>(ranked.get(i).length);
+        for (int index : ranked.get(i)) {
+          users.add(model.userId(index));
+        }
+        emitter.emit(KV.of(pending.file(), KV.of(pending.line(), OutputLines.users(pending.query().input(), users))),
+            pending);
+      }
+      linesScored.inc(batch.size());
+      batchSize.update(batch.size());
+      batch.clear();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.segmentbeam.pipeline;
+
+import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.registry.Recipe;
+import java.io.Serializable;
+
+/**
+ * Everything a batch segment pipeline needs to know, fixed before it is built, so that no
+ * transform depends on PipelineOptions or on the job store.
+ *
+ * @param input the input prefix: every file whose path starts with it is read
+ * @param outputDirectory the folder the {@code .out} files are written to
+ * @param tempDirectory where files are staged until all of them are complete
+ * @param numResults users kept per line
+ * @param recipe the kind of query lines the model answers
+ * @param model the model to load on every worker
+ */
+public record SegmentJobSpec(
+    InputPrefix input,
+    String outputDirectory,
+    String tempDirectory,
+    int numResults,
+    Recipe recipe,
+    ModelSpec model) implements Serializable {}

@@ -1,0 +1,45 @@
+package io.segmentbeam.store;
+
+import io.segmentbeam.api.ApiRules;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The partition, region and account that this installation stands in for. Resource ARNs are
+ * built in it, and an ARN from another scope names nothing here, as in another AWS region.
+ */
+public record ArnScope(String partition, String region, String accountId) {
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
+  private static final Pattern PARTITION = Pattern.compile("[a-z\\d-]+");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+  public ArnScope {
+    require(PARTITION, partition, "partition");
+    require(REGION, region, "region");
+    require(ACCOUNT, accountId, "account id");
+  }
+
+  private static void require(Pattern pattern, String value, String what) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException("Invalid " + what + " '" + value + "': expected " + pattern.pattern());
+    }
+  }
+
+  public String arn(String resourceType, String name) {
+    return "arn:" + partition + ":personalize:" + region + ":" + accountId + ":" + resourceType + "/" + name;
+  }
+
+  /** The resource name of an ARN of this scope and type, if it is one and the name is a valid Name. */
+  public Optional<String> nameOf(String arn, String resourceType) {
+    Matcher m = Pattern.compile("arn:" + Pattern.quote(partition) + ":personalize:" + Pattern.quote(region) + ":"
+        + Pattern.quote(accountId) + ":" + Pattern.quote(resourceType) + "/(.+)").matcher(arn);
+    if (!m.matches() || !ApiRules.NAME.pattern().matcher(m.group(1)).matches() || m.group(1).length() > ApiRules.NAME.max()) {
+      return Optional.empty();
+    }
+    return Optional.of(m.group(1));
+  }
+}
