@@ -32,31 +32,27 @@ final class LineReader {
   Line next() throws IOException {
     buffer.reset();
     long length = 0;
+    int previous = -1;
     int b;
-    boolean any = false;
-    while ((b = in.read()) != -1) {
-      any = true;
-      if (b == '\n') {
-        break;
-      }
+    while ((b = in.read()) != -1 && b != '\n') {
       length++;
       if (length <= MAX_LINE_BYTES + 1) {
         buffer.write(b);
       }
+      previous = b;
     }
-    if (!any) {
+    if (b == -1 && length == 0) {
       return null;
     }
     number++;
-    byte[] bytes = buffer.toByteArray();
-    int end = bytes.length;
-    if (b == '\n' && end > 0 && bytes[end - 1] == '\r' && length <= MAX_LINE_BYTES + 1) {
-      end--;
+    if (b == '\n' && previous == '\r') {
       length--;
     }
     if (length > MAX_LINE_BYTES) {
       return new Line(number, null, "Line is " + length + " bytes long; the limit is " + MAX_LINE_BYTES + " bytes");
     }
+    byte[] bytes = buffer.toByteArray();
+    int end = (int) length;
     int start = number == 1 && end >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     ByteBuffer content = ByteBuffer.wrap(bytes, start, end - start);

@@ -1,0 +1,84 @@
+package io.segmentbeam.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Holds the product's shapes and rules equal to the official API model in ../shared/aws-api. */
+class ApiModelConformanceTest {
+  private static JsonNode shapes;
+
+  @BeforeAll
+  static void readModel() throws IOException {
+    shapes = new ObjectMapper().readTree(Path.of("..", "shared", "aws-api", "personalize-2018-05-22.json").toFile())
+        .get("shapes");
+  }
+
+  static Stream<Arguments> stringRules() {
+    return Stream.of(ApiRules.NAME, ApiRules.ARN, ApiRules.ROLE_ARN, ApiRules.S3_LOCATION, ApiRules.KMS_KEY_ARN,
+        ApiRules.NEXT_TOKEN, ApiRules.TAG_KEY, ApiRules.TAG_VALUE).map(Arguments::of);
+  }
+
+  @ParameterizedTest
+  @MethodSource("stringRules")
+  void stringRuleMatchesTheModel(StringRule rule) {
+    JsonNode shape = shapes.get(rule.shape());
+    assertThat(rule.pattern().pattern(), equalTo(shape.get("pattern").asText()));
+    assertThat(rule.max(), equalTo(shape.get("max").asInt()));
+    assertThat(rule.min(), equalTo(shape.path("min").asInt(0)));
+  }
+
+  @Test
+  void maxResultsMatchesTheModel() {
+    assertThat(ApiRules.MAX_RESULTS_MIN, equalTo(shapes.get("MaxResults").get("min").asInt()));
+    assertThat(ApiRules.MAX_RESULTS_MAX, equalTo(shapes.get("MaxResults").get("max").asInt()));
+    assertThat(ApiRules.TAGS_MAX, equalTo(shapes.get("Tags").get("max").asInt()));
+  }
+
+  static Stream<Arguments> records() {
+    return Stream.of(
+        Arguments.of("CreateBatchSegmentJobRequest", CreateBatchSegmentJobRequest.class),
+        Arguments.of("CreateBatchSegmentJobResponse", CreateBatchSegmentJobResponse.class),
+        Arguments.of("DescribeBatchSegmentJobRequest", DescribeBatchSegmentJobRequest.class),
+        Arguments.of("DescribeBatchSegmentJobResponse", DescribeBatchSegmentJobResponse.class),
+        Arguments.of("BatchSegmentJob", BatchSegmentJob.class),
+        Arguments.of("BatchSegmentJobSummary", BatchSegmentJobSummary.class),
+        Arguments.of("BatchSegmentJobInput", BatchSegmentJobInput.class),
+        Arguments.of("BatchSegmentJobOutput", BatchSegmentJobOutput.class),
+        Arguments.of("S3DataConfig", S3DataConfig.class),
+        Arguments.of("Tag", Tag.class),
+        Arguments.of("ListBatchSegmentJobsRequest", ListBatchSegmentJobsRequest.class),
+        Arguments.of("ListBatchSegmentJobsResponse", ListBatchSegmentJobsResponse.class));
+  }
+
+  @ParameterizedTest
+  @MethodSource("records")
+  void recordHasExactlyTheShapesMembers(String shapeName, Class<? extends Record> type) {
+    List<String> members = new ArrayList<>();
+    shapes.get(shapeName).get("members").fieldNames().forEachRemaining(members::add);
+    List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    assertThat(components, containsInAnyOrder(members.toArray()));
+  }
+
+  @Test
+  void requiredMembersMatchTheModel() {
+    assertThat(shapes.get("CreateBatchSegmentJobRequest").get("required").toString(),
+        equalTo("[\"jobName\",\"solutionVersionArn\",\"jobInput\",\"jobOutput\",\"roleArn\"]"));
+    assertThat(shapes.get("S3DataConfig").get("required").toString(), equalTo("[\"path\"]"));
+  }
+}
