@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * The {@code segmentbeam} command. Subcommands are named like the AWS CLI's Personalize commands
  * and print the same JSON; exit codes follow the AWS CLI's: 252 for a malformed command line,
  * 253 for a bad configuration, 254 for an error the API returns (printed as
- * {@code {"__type": ..., "message": ...}} on stderr), 1 for a job that ended CREATE FAILED.
+ * {@code {"__type": ..., "message": ...}} on stderr), 255 for anything unexpected, and 1 for a
+ * job that ended CREATE FAILED.
  */
 @Command(name = "segmentbeam", mixinStandardHelpOptions = true, version = "SegmentBeam 0.1.0",
     description = "Amazon Personalize batch segment jobs as an Apache Beam pipeline.",
@@ -25,6 +26,7 @@ public final class SegmentBeamCli {
   static final int USAGE_ERROR = 252;
   static final int CONFIGURATION_ERROR = 253;
   static final int SERVICE_ERROR = 254;
+  static final int INTERNAL_ERROR = 255;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -53,7 +55,8 @@ public final class SegmentBeamCli {
             failed.getErr().println("error: " + config.getMessage());
             return CONFIGURATION_ERROR;
           }
-          throw e;
+          e.printStackTrace(failed.getErr());
+          return INTERNAL_ERROR;
         });
     int code = command.execute(args);
     out.flush();

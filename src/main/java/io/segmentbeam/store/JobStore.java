@@ -147,7 +147,7 @@ public final class JobStore<T> {
   }
 
   private T read(Path file) throws IOException {
-    return ApiJson.mapper().readValue(file.toFile(), type);
+    return ApiJson.mapper().readValue(Files.readAllBytes(file), type);
   }
 
   private static byte[] bytes(Object job) {
