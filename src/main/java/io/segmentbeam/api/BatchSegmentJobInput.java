@@ -4,10 +4,6 @@ package io.segmentbeam.api;
 public record BatchSegmentJobInput(S3DataConfig s3DataSource) {
 
   void validate(Violations violations) {
-    if (s3DataSource == null) {
-      violations.notNull("jobInput.s3DataSource");
-    } else {
-      s3DataSource.validate("jobInput.s3DataSource", violations);
-    }
+    S3DataConfig.validateMember("jobInput.s3DataSource", s3DataSource, violations);
   }
 }

@@ -4,10 +4,6 @@ package io.segmentbeam.api;
 public record BatchSegmentJobOutput(S3DataConfig s3DataDestination) {
 
   void validate(Violations violations) {
-    if (s3DataDestination == null) {
-      violations.notNull("jobOutput.s3DataDestination");
-    } else {
-      s3DataDestination.validate("jobOutput.s3DataDestination", violations);
-    }
+    S3DataConfig.validateMember("jobOutput.s3DataDestination", s3DataDestination, violations);
   }
 }
