@@ -42,6 +42,15 @@ class JobStoreTest {
         "CREATE PENDING");
   }
 
+  /** A store holding job-0, job-1 and job-2, one millisecond apart. */
+  static JobStore<BatchSegmentJob> storeWithThreeJobs(Path home) {
+    JobStore<BatchSegmentJob> store = store(home);
+    for (int i = 0; i < 3; i++) {
+      store.create(job("job-" + i, 1000 + i));
+    }
+    return store;
+  }
+
   @Test
   void secondCreateOfANameFails() {
     JobStore<BatchSegmentJob> store = store(home);
@@ -84,10 +93,7 @@ class JobStoreTest {
 
   @Test
   void forgedTokenIsRefused() {
-    JobStore<BatchSegmentJob> store = store(home);
-    for (int i = 0; i < 3; i++) {
-      store.create(job("job-" + i, 1000 + i));
-    }
+    JobStore<BatchSegmentJob> store = storeWithThreeJobs(home);
     String real = store.list(j -> true, ALL, 1, null).nextToken();
     assertThat(real, notNullValue());
     String forged = real.substring(0, real.indexOf('.')) + ".AAAA";
@@ -98,10 +104,7 @@ class JobStoreTest {
 
   @Test
   void tokenOnlyContinuesItsOwnQuery() {
-    JobStore<BatchSegmentJob> store = store(home);
-    for (int i = 0; i < 3; i++) {
-      store.create(job("job-" + i, 1000 + i));
-    }
+    JobStore<BatchSegmentJob> store = storeWithThreeJobs(home);
     String token = store.list(j -> true, ALL, 1, null).nextToken();
     JsonNode otherQuery = JsonNodeFactory.instance.objectNode().put("solutionVersionArn", "arn:x");
     assertThrows(InvalidNextTokenException.class, () -> store.list(j -> true, otherQuery, 1, token));
@@ -109,12 +112,8 @@ class JobStoreTest {
 
   @Test
   void tokenFromAnotherStoreIsRefused(@TempDir Path otherHome) {
-    JobStore<BatchSegmentJob> store = store(home);
-    JobStore<BatchSegmentJob> other = store(otherHome);
-    for (int i = 0; i < 3; i++) {
-      store.create(job("job-" + i, 1000 + i));
-      other.create(job("job-" + i, 1000 + i));
-    }
+    JobStore<BatchSegmentJob> store = storeWithThreeJobs(home);
+    JobStore<BatchSegmentJob> other = storeWithThreeJobs(otherHome);
     String token = other.list(j -> true, ALL, 1, null).nextToken();
     assertThrows(InvalidNextTokenException.class, () -> store.list(j -> true, ALL, 1, token));
   }
