@@ -8,6 +8,12 @@ import java.util.regex.Pattern;
  */
 public record StringRule(String shape, int min, int max, Pattern pattern) {
 
+  /** Whether a value meets the length bounds and matches the whole pattern. */
+  public boolean accepts(String value) {
+    return value != null && value.length() >= min && value.length() <= max
+        && (pattern == null || pattern.matcher(value).matches());
+  }
+
   /** The same length bounds with no pattern. */
   public StringRule withoutPattern() {
     return new StringRule(shape, min, max, null);

@@ -56,10 +56,6 @@ public final class Violations {
     return this;
   }
 
-  public boolean hasAny() {
-    return !messages.isEmpty();
-  }
-
   /** Throws InvalidInputException listing every violation, if there is any. */
   public void throwIfAny() {
     if (messages.isEmpty()) {

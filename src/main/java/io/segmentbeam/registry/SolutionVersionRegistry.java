@@ -73,7 +73,7 @@ public final class SolutionVersionRegistry {
       throw new IllegalArgumentException(file + ": not a solution version declaration: " + e.getOriginalMessage(), e);
     }
     String arn = declaration.solutionVersionArn();
-    if (arn == null || !ApiRules.ARN.pattern().matcher(arn).matches() || arn.length() > ApiRules.ARN.max()) {
+    if (!ApiRules.ARN.accepts(arn)) {
       throw new IllegalArgumentException(file + ": \"solutionVersionArn\" must be a Personalize ARN, got " + arn);
     }
     Recipe recipe = Recipe.fromArn(declaration.recipeArn()).orElseThrow(() -> new IllegalArgumentException(

@@ -2,7 +2,6 @@ package io.segmentbeam.store;
 
 import io.segmentbeam.api.ApiRules;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +34,11 @@ public record ArnScope(String partition, String region, String accountId) {
 
   /** The resource name of an ARN of this scope and type, if it is one and the name is a valid Name. */
   public Optional<String> nameOf(String arn, String resourceType) {
-    Matcher m = Pattern.compile("arn:" + Pattern.quote(partition) + ":personalize:" + Pattern.quote(region) + ":"
-        + Pattern.quote(accountId) + ":" + Pattern.quote(resourceType) + "/(.+)").matcher(arn);
-    if (!m.matches() || !ApiRules.NAME.pattern().matcher(m.group(1)).matches() || m.group(1).length() > ApiRules.NAME.max()) {
+    String prefix = arn(resourceType, "");
+    if (!arn.startsWith(prefix)) {
       return Optional.empty();
     }
-    return Optional.of(m.group(1));
+    String name = arn.substring(prefix.length());
+    return ApiRules.NAME.accepts(name) ? Optional.of(name) : Optional.empty();
   }
 }
