@@ -1,5 +1,7 @@
 package io.segmentbeam.api;
 
+import java.util.List;
+
 /**
  * The constraints of the Personalize API model (2018-05-22) that requests are checked against.
  * Each constant names the model's shape; ApiModelConformanceTest holds them equal to the model.
@@ -17,6 +19,17 @@ public final class ApiRules {
   public static final StringRule NEXT_TOKEN = StringRule.of("NextToken", 0, 1500, "\\p{ASCII}{0,1500}");
   public static final StringRule TAG_KEY = StringRule.of("TagKey", 1, 128, "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
   public static final StringRule TAG_VALUE = StringRule.of("TagValue", 0, 256, "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+
+  public static final StringRule EVENT_TYPE = StringRule.of("EventType", 0, 256, null);
+  public static final StringRule EVENT_VALUE_THRESHOLD = StringRule.of("EventValueThreshold", 0, 256, null);
+  public static final StringRule PARAMETER_NAME = StringRule.of("ParameterName", 0, 256, null);
+  public static final StringRule PARAMETER_VALUE = StringRule.of("ParameterValue", 0, 1000, null);
+
+  /** HyperParameters map bound. */
+  public static final int HYPER_PARAMETERS_MAX = 100;
+
+  /** TrainingMode enum. */
+  public static final List<String> TRAINING_MODES = List.of("FULL", "UPDATE", "AUTOTRAIN");
 
   /** MaxResults of the list operations. */
   public static final int MAX_RESULTS_MIN = 1;

@@ -36,35 +36,7 @@ public record CreateBatchSegmentJobRequest(
     } else {
       jobOutput.validate(violations);
     }
-    validateTags(violations);
+    Tag.validateAll(tags, violations);
     violations.throwIfAny();
-  }
-
-  private void validateTags(Violations violations) {
-    if (tags == null) {
-      return;
-    }
-    if (tags.size() > ApiRules.TAGS_MAX) {
-      violations.add("tags", "[" + tags.size() + " tags]",
-          "Member must have length less than or equal to " + ApiRules.TAGS_MAX);
-    }
-    for (int i = 0; i < tags.size(); i++) {
-      Tag tag = tags.get(i);
-      String field = "tags." + (i + 1);
-      if (tag == null) {
-        violations.notNull(field);
-        continue;
-      }
-      // Tag keys and values are sensitive shapes: report the field, never the value.
-      checkSensitive(violations, field + ".member.tagKey", tag.tagKey(), ApiRules.TAG_KEY);
-      checkSensitive(violations, field + ".member.tagValue", tag.tagValue(), ApiRules.TAG_VALUE);
-    }
-  }
-
-  private static void checkSensitive(Violations violations, String field, String value, StringRule rule) {
-    if (!rule.accepts(value)) {
-      violations.add(field, "***", "Member must satisfy the " + rule.shape() + " constraints (length "
-          + rule.min() + " to " + rule.max() + ", pattern " + rule.pattern().pattern() + ")");
-    }
   }
 }

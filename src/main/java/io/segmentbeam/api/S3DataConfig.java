@@ -13,13 +13,7 @@ public record S3DataConfig(String kmsKeyArn, String path) {
   }
 
   private void validate(String field, Violations violations) {
-    String pathField = field + ".path";
-    if (path != null && DataLocations.isLocal(path)) {
-      // Local extension of the S3Location rule: the length bound still holds.
-      violations.string(pathField, path, ApiRules.S3_LOCATION.withoutPattern(), true);
-    } else {
-      violations.string(pathField, path, ApiRules.S3_LOCATION, true);
-    }
+    violations.dataLocation(field + ".path", path, true);
     violations.string(field + ".kmsKeyArn", kmsKeyArn, ApiRules.KMS_KEY_ARN, false);
   }
 }

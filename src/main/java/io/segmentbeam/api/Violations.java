@@ -31,6 +31,15 @@ public final class Violations {
     return this;
   }
 
+  /**
+   * Checks an S3 location, or, as a local extension of the S3Location rule, a local path, which
+   * must still keep to its length bound.
+   */
+  public Violations dataLocation(String field, String value, boolean required) {
+    boolean local = value != null && DataLocations.isLocal(value);
+    return string(field, value, local ? ApiRules.S3_LOCATION.withoutPattern() : ApiRules.S3_LOCATION, required);
+  }
+
   /** Checks an optional integer against its inclusive range. */
   public Violations range(String field, Integer value, int min, int max) {
     if (value == null) {

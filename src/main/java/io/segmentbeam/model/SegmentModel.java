@@ -3,7 +3,9 @@ package io.segmentbeam.model;
 import java.util.List;
 
 /**
- * A trained model as a batch segment job uses it: for an item, a score for every user.
+ * A trained model as a batch segment job uses it: for a set of items, a score for every user.
+ * An Item-Affinity query is a set of one item; an Item-Attribute-Affinity query is the set of
+ * items that match its attributes. A user's score for a set is their mean affinity to its items.
  * Implementations are immutable once loaded and shared by all threads of a worker.
  */
 public interface SegmentModel {
@@ -17,12 +19,13 @@ public interface SegmentModel {
    */
   String userId(int index);
 
-  /** Whether the model knows the item, i.e. can answer an Item-Affinity query for it. */
+  /** Whether the model knows the item, i.e. can score users for it. */
   boolean hasItem(String itemId);
 
   /**
-   * For each item, the indexes of the {@code numResults} highest-scoring users, best first, ties
-   * by user id. Every item must be known to the model.
+   * For each query, the indexes of the {@code numResults} users with the highest mean affinity to
+   * the query's items, best first, ties by user id. Every query holds at least one item, and every
+   * item is known to the model.
    */
-  List<int[]> topUsers(List<String> itemIds, int numResults);
+  List<int[]> topUsers(List<List<String>> queries, int numResults);
 }

@@ -7,7 +7,7 @@ import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.query.ParsedLine;
 import io.segmentbeam.query.QueryParser;
 import io.segmentbeam.query.SegmentQuery;
-import io.segmentbeam.registry.Recipe;
+import io.segmentbeam.api.Recipe;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -139,7 +139,7 @@ public final class ScoreSegments
       if (batch.isEmpty()) {
         return;
       }
-      List<int[]> ranked = model.topUsers(batch.stream().map(p -> p.query().itemId()).toList(), numResults);
+      List<int[]> ranked = model.topUsers(batch.stream().map(p -> List.of(p.query().itemId())).toList(), numResults);
       for (int i = 0; i < batch.size(); i++) {
         Pending pending = batch.get(i);
         List<String> users = new ArrayList<>(ranked.get(i).length);

@@ -1,7 +1,7 @@
 package io.segmentbeam.pipeline;
 
 import io.segmentbeam.model.ModelSpec;
-import io.segmentbeam.registry.Recipe;
+import io.segmentbeam.api.Recipe;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,6 @@
 package io.segmentbeam.registry;
 
+import io.segmentbeam.api.Recipe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -54,9 +54,12 @@ final class FactorTable {
     return indexOf.containsKey(id);
   }
 
-  float[] vector(String id) {
-    int index = indexOf.get(id);
-    return Arrays.copyOfRange(vectors, index * dimensions, (index + 1) * dimensions);
+  /** Adds the vector of {@code id} to {@code sum}. */
+  void addVector(String id, float[] sum) {
+    int offset = indexOf.get(id) * dimensions;
+    for (int f = 0; f < dimensions; f++) {
+      sum[f] += vectors[offset + f];
+    }
   }
 
   /** All vectors, row after row; shared, not copied. */

@@ -33,8 +33,20 @@ final class LatentFactorModel implements SegmentModel {
   }
 
   @Override
-  public List<int[]> topUsers(List<String> itemIds, int numResults) {
-    float[][] queries = itemIds.stream().map(items::vector).toArray(float[][]::new);
-    return List.of(kernel.topK(queries, numResults));
+  public List<int[]> topUsers(List<List<String>> queries, int numResults) {
+    float[][] vectors = queries.stream().map(this::centroid).toArray(float[][]::new);
+    return List.of(kernel.topK(vectors, numResults));
+  }
+
+  /** Dot products are linear, so scoring the mean vector gives each user's mean score over the items. */
+  private float[] centroid(List<String> itemIds) {
+    float[] sum = new float[items.dimensions()];
+    for (String itemId : itemIds) {
+      items.addVector(itemId, sum);
+    }
+    for (int f = 0; f < sum.length; f++) {
+      sum[f] /= itemIds.size();
+    }
+    return sum;
   }
 }

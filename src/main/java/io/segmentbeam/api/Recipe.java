@@ -1,4 +1,4 @@
-package io.segmentbeam.registry;
+package io.segmentbeam.api;
 
 import java.util.Arrays;
 import java.util.Optional;

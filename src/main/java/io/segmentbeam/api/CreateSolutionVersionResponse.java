@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateSolutionVersion response. */
+public record CreateSolutionVersionResponse(String solutionVersionArn) {}
