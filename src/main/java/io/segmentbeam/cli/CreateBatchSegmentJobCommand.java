@@ -8,6 +8,7 @@ import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.pipeline.SegmentJobOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,9 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
 
   private PipelineOptions pipelineOptions(CommandLine command) {
     try {
-      return PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new)).withValidation().create();
+      PipelineOptionsFactory.register(SegmentJobOptions.class);
+      return PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new)).withValidation()
+          .as(SegmentJobOptions.class);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
     }

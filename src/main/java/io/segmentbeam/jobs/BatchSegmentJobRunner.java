@@ -5,7 +5,9 @@ import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
+import io.segmentbeam.pipeline.InputLimit;
 import io.segmentbeam.pipeline.InputPrefix;
+import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
 import io.segmentbeam.registry.SolutionVersion;
@@ -53,7 +55,9 @@ final class BatchSegmentJobRunner {
     String staging = StagingArea.of(outputDirectory, job.jobName());
     try {
       SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
-          outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model());
+          outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
+          options.as(SegmentJobOptions.class).getLiftInputLimits()
+              ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()));
       checkInput(job, spec.input());
       checkModel(solutionVersion);
       prepareOutput(outputDirectory);

@@ -15,7 +15,7 @@ public final class BatchSegmentPipeline {
 
   /** Adds the job's transforms to {@code pipeline}. */
   public static WriteFilesResult<String> build(Pipeline pipeline, SegmentJobSpec spec) {
-    PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.input()));
+    PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.input(), spec.inputLimit()));
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
             .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults())))

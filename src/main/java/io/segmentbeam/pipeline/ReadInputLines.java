@@ -32,9 +32,11 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, KV<Long, String>>> REJECTED = new TupleTag<>() {};
 
   private final InputPrefix input;
+  private final InputLimit limit;
 
-  public ReadInputLines(InputPrefix input) {
+  public ReadInputLines(InputPrefix input, InputLimit limit) {
     this.input = input;
+    this.limit = limit;
   }
 
   @Override
@@ -43,17 +45,19 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
         .apply("MatchInputPrefix", FileIO.match().filepattern(input.filePattern())
             .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("OpenFiles", FileIO.readMatches())
-        .apply("SplitLines", ParDo.of(new SplitLinesFn(input)).withOutputTags(LINES, TupleTagList.of(REJECTED)));
+        .apply("SplitLines", ParDo.of(new SplitLinesFn(input, limit)).withOutputTags(LINES, TupleTagList.of(REJECTED)));
   }
 
   static final class SplitLinesFn extends DoFn<FileIO.ReadableFile, KV<String, KV<Long, String>>> {
     private final InputPrefix input;
+    private final InputLimit limit;
     private final Counter linesRead = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_READ);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
     private final Counter filesRead = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.FILES_READ);
 
-    SplitLinesFn(InputPrefix input) {
+    SplitLinesFn(InputPrefix input, InputLimit limit) {
       this.input = input;
+      this.limit = limit;
     }
 
     @ProcessElement
@@ -69,6 +73,10 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
       try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
         LineReader reader = new LineReader(in);
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+          if (limit.exceededBy(line.number())) {
+            // Failing the job, as a quota does, rather than serving part of the file.
+            throw new IllegalStateException(limit.failure(name));
+          }
           linesRead.inc();
           if (line.error() == null) {
             out.get(LINES).output(KV.of(name, KV.of(line.number(), line.text())));

@@ -14,6 +14,7 @@ import java.io.Serializable;
  * @param numResults users kept per line
  * @param recipe the kind of query lines the model answers
  * @param model the model to load on every worker
+ * @param inputLimit the most lines an input file may hold
  */
 public record SegmentJobSpec(
     InputPrefix input,
@@ -21,4 +22,5 @@ public record SegmentJobSpec(
     String tempDirectory,
     int numResults,
     Recipe recipe,
-    ModelSpec model) implements Serializable {}
+    ModelSpec model,
+    InputLimit inputLimit) implements Serializable {}

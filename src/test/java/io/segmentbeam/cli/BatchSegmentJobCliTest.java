@@ -214,6 +214,35 @@ class BatchSegmentJobCliTest {
     assertThat(job.get("failureReason").asText(), startsWith("Cannot write to jobOutput.s3DataDestination.path "));
   }
 
+  @Test
+  void fileOverPersonalizesQueryLimitFailsTheJobUnlessLimitsAreLifted() throws IOException {
+    Path input = Files.createDirectories(work.resolve("big"));
+    String line = "{\"itemId\": \"" + firstSampleItem() + "\"}\n";
+    Files.writeString(input.resolve("at-limit.json"), line.repeat(500));
+    Files.writeString(input.resolve("over-limit.json"), line.repeat(501));
+    String jobInput = "{\"s3DataSource\": {\"path\": \"" + input + "/\"}}";
+
+    Path output = work.resolve("out");
+    CliRun limited = CliRun.run(home, createArgs("over-limit", output, "--job-input", jobInput));
+    assertThat(limited.exitCode(), equalTo(1));
+    JsonNode job = describe("over-limit");
+    assertThat(job.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(job.get("failureReason").asText(), containsString("Input file over-limit.json has more than 500 lines: "
+        + "Personalize takes at most 500 itemId queries per input file. Split it into several files, or run with "
+        + "--liftInputLimits=true for a local experiment."));
+    assertThat(leftovers(output), empty());
+
+    CliRun lifted = CliRun.run(home, createArgs("lifted", output, "--job-input", jobInput, "--liftInputLimits=true"));
+    assertThat(lifted.err(), lifted.exitCode(), equalTo(0));
+    assertThat(Files.readAllLines(output.resolve("over-limit.json.out")), hasSize(501));
+    assertThat(Files.readAllLines(output.resolve("at-limit.json.out")), hasSize(500));
+  }
+
+  private static String firstSampleItem() throws IOException {
+    String firstQuery = Files.readAllLines(Path.of("sample-data", "input", "items-1.json")).get(0);
+    return JSON.readTree(firstQuery).get("itemId").asText();
+  }
+
   private JsonNode describe(String name) throws IOException {
     CliRun described = CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn",
         "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/" + name);

@@ -92,7 +92,7 @@ class BatchSegmentPipelineTest {
     Path output = folder.resolve("out");
 
     BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in") + "/"),
-        output + "/", folder.resolve("staging") + "/", 1, Recipe.ITEM_AFFINITY, model));
+        output + "/", folder.resolve("staging") + "/", 1, Recipe.ITEM_AFFINITY, model, InputLimit.NONE));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("first.json.out", "sub/first.json.out", "bad.json.out"));
@@ -118,7 +118,7 @@ class BatchSegmentPipelineTest {
     Path output = folder.resolve("out");
 
     BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in").toString()),
-        output + "/", folder.resolve("staging") + "/", 3, Recipe.ITEM_AFFINITY, model));
+        output + "/", folder.resolve("staging") + "/", 3, Recipe.ITEM_AFFINITY, model, InputLimit.NONE));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("in/a.json.out", "in_test/b.json.out"));
