@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     description = "Amazon Personalize batch segment jobs as an Apache Beam pipeline.",
     subcommands = {
         CreateBatchSegmentJobCommand.class,
+        CreateSolutionVersionCommand.class,
+        EvaluateCommand.class,
         DescribeBatchSegmentJobCommand.class,
         ListBatchSegmentJobsCommand.class,
         GenerateSampleDataCommand.class,

@@ -28,8 +28,12 @@ final class ServiceOptions {
       description = "Folder of solution version declarations (default: ${DEFAULT-VALUE}).")
   Path solutionVersions;
 
+  ArnScope scope() {
+    return new ArnScope("aws", region, accountId);
+  }
+
   BatchSegmentJobService batchSegmentJobs() {
-    return new BatchSegmentJobService(home, new ArnScope("aws", region, accountId),
+    return new BatchSegmentJobService(home, scope(),
         SolutionVersionRegistry.load(solutionVersions));
   }
 }

@@ -57,7 +57,8 @@ final class BatchSegmentJobRunner {
       SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
           outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
-              ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()));
+              ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
+          solutionVersion.items());
       checkInput(job, spec.input());
       checkModel(solutionVersion);
       prepareOutput(outputDirectory);

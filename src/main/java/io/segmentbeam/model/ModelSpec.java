@@ -30,7 +30,11 @@ public record ModelSpec(String type, String baseLocation, Map<String, String> se
 
   /** A required setting that names a file or folder, resolved against the declaring file's folder. */
   public String location(String key) {
-    String value = required(key);
+    return resolve(required(key));
+  }
+
+  /** A location resolved against the declaring file's folder; absolute paths and URIs stay as they are. */
+  public String resolve(String value) {
     if (value.contains("://") || value.startsWith("/") || baseLocation == null) {
       return value;
     }

@@ -18,7 +18,7 @@ public final class BatchSegmentPipeline {
     PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.input(), spec.inputLimit()));
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
-            .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults())))
+            .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items())))
         .and(lines.get(ReadInputLines.REJECTED))
         .apply("AllOutputLines", Flatten.pCollections())
         .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.outputDirectory(), spec.tempDirectory()));

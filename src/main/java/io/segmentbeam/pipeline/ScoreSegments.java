@@ -1,9 +1,13 @@
 package io.segmentbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.dataset.ItemCatalog;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModels;
+import io.segmentbeam.query.InvalidQueryException;
+import io.segmentbeam.query.ItemAttributeResolver;
 import io.segmentbeam.query.ParsedLine;
 import io.segmentbeam.query.QueryParser;
 import io.segmentbeam.query.SegmentQuery;
@@ -34,22 +38,26 @@ public final class ScoreSegments
   private final ModelSpec model;
   private final Recipe recipe;
   private final int numResults;
+  private final DatasetFiles items;
 
-  public ScoreSegments(ModelSpec model, Recipe recipe, int numResults) {
+  /** @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity */
+  public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items) {
     this.model = model;
     this.recipe = recipe;
     this.numResults = numResults;
+    this.items = items;
   }
 
   @Override
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
-    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(model, recipe, numResults)));
+    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(model, recipe, numResults, items)));
   }
 
   static final class ScoreFn extends DoFn<KV<String, KV<Long, String>>, KV<String, KV<Long, String>>> {
     private final ModelSpec modelSpec;
     private final Recipe recipe;
     private final int numResults;
+    private final DatasetFiles items;
     private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
     private final Distribution modelLoadMillis =
@@ -57,21 +65,25 @@ public final class ScoreSegments
     private final Distribution batchSize = Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.BATCH_SIZE);
 
     private transient SegmentModel model;
+    private transient ItemAttributeResolver attributes;
     private transient List<Pending> batch;
 
     /** A valid query waiting for its batch, with where its output line goes. */
-    private record Pending(String file, long line, SegmentQuery query, Instant timestamp, BoundedWindow window) {}
+    private record Pending(String file, long line, SegmentQuery query, List<String> items, Instant timestamp,
+        BoundedWindow window) {}
 
-    ScoreFn(ModelSpec modelSpec, Recipe recipe, int numResults) {
+    ScoreFn(ModelSpec modelSpec, Recipe recipe, int numResults, DatasetFiles items) {
       this.modelSpec = modelSpec;
       this.recipe = recipe;
       this.numResults = numResults;
+      this.items = items;
     }
 
     @Setup
     public void setup() {
       long start = System.currentTimeMillis();
       model = SegmentModels.shared(modelSpec);
+      attributes = items == null ? null : new ItemAttributeResolver(ItemCatalog.shared(items));
       modelLoadMillis.update(System.currentTimeMillis() - start);
     }
 
@@ -91,12 +103,14 @@ public final class ScoreSegments
         return;
       }
       SegmentQuery query = ((ParsedLine.Query) parsed).query();
-      String error = unservable(query);
-      if (error != null) {
-        fail(out, file, number, query.input(), error);
+      List<String> queryItems;
+      try {
+        queryItems = itemsOf(query);
+      } catch (InvalidQueryException e) {
+        fail(out, file, number, query.input(), e.getMessage());
         return;
       }
-      batch.add(new Pending(file, number, query, timestamp, window));
+      batch.add(new Pending(file, number, query, queryItems, timestamp, window));
       if (batch.size() >= BATCH_SIZE) {
         flush((value, pending) -> out.output(value));
       }
@@ -113,22 +127,29 @@ public final class ScoreSegments
       flush((value, pending) -> context.output(value, pending.timestamp(), pending.window()));
     }
 
-    /** Why the model cannot answer a well-formed query, or null if it can. */
-    private String unservable(SegmentQuery query) {
+    /** The items a query stands for, all known to the model; or why the model cannot answer it. */
+    private List<String> itemsOf(SegmentQuery query) throws InvalidQueryException {
       if (recipe == Recipe.ITEM_AFFINITY && !query.isItemAffinity()) {
-        return "\"itemAttributes\" queries need an Item-Attribute-Affinity solution version; this one uses "
-            + recipe.arn() + ", which takes \"itemId\" lines";
+        throw new InvalidQueryException("\"itemAttributes\" queries need an Item-Attribute-Affinity solution "
+            + "version; this one uses " + recipe.arn() + ", which takes \"itemId\" lines");
       }
-      if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY) {
-        return query.isItemAffinity()
-            ? "\"itemId\" queries need an Item-Affinity solution version; this one uses " + recipe.arn()
-                + ", which takes \"itemAttributes\" lines"
-            : "\"itemAttributes\" queries are not supported yet by SegmentBeam";
+      if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY && query.isItemAffinity()) {
+        throw new InvalidQueryException("\"itemId\" queries need an Item-Affinity solution version; this one uses "
+            + recipe.arn() + ", which takes \"itemAttributes\" lines");
       }
-      if (!model.hasItem(query.itemId())) {
-        return "Item \"" + query.itemId() + "\" is not in the solution version's model";
+      if (query.isItemAffinity()) {
+        if (!model.hasItem(query.itemId())) {
+          throw new InvalidQueryException("Item \"" + query.itemId() + "\" is not in the solution version's model");
+        }
+        return List.of(query.itemId());
       }
-      return null;
+      List<String> matching = attributes.items(query.itemAttributes());
+      List<String> known = matching.stream().filter(model::hasItem).toList();
+      if (known.isEmpty()) {
+        throw new InvalidQueryException("None of the " + matching.size() + " items matching " + query.itemAttributes()
+            + " has interactions the solution version's model learned from");
+      }
+      return known;
     }
 
     private interface Emitter {
@@ -139,7 +160,7 @@ public final class ScoreSegments
       if (batch.isEmpty()) {
         return;
       }
-      List<int[]> ranked = model.topUsers(batch.stream().map(p -> List.of(p.query().itemId())).toList(), numResults);
+      List<int[]> ranked = model.topUsers(batch.stream().map(Pending::items).toList(), numResults);
       for (int i = 0; i < batch.size(); i++) {
         Pending pending = batch.get(i);
         List<String> users = new ArrayList<>(ranked.get(i).length);

@@ -1,5 +1,6 @@
 package io.segmentbeam.pipeline;
 
+import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.api.Recipe;
 import java.io.Serializable;
@@ -15,6 +16,7 @@ import java.io.Serializable;
  * @param recipe the kind of query lines the model answers
  * @param model the model to load on every worker
  * @param inputLimit the most lines an input file may hold
+ * @param items the Items dataset that {@code itemAttributes} queries are matched against, or null
  */
 public record SegmentJobSpec(
     InputPrefix input,
@@ -23,4 +25,5 @@ public record SegmentJobSpec(
     int numResults,
     Recipe recipe,
     ModelSpec model,
-    InputLimit inputLimit) implements Serializable {}
+    InputLimit inputLimit,
+    DatasetFiles items) implements Serializable {}

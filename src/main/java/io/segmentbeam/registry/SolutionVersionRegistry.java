@@ -1,10 +1,11 @@
 package io.segmentbeam.registry;
 
-import io.segmentbeam.api.Recipe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.segmentbeam.api.ApiRules;
+import io.segmentbeam.api.Recipe;
+import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.model.ModelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,13 @@ import java.util.stream.Stream;
  * {
  *   "solutionVersionArn": "arn:aws:personalize:us-east-1:123456789012:solution/movies/1a2b3c4d",
  *   "recipeArn": "arn:aws:personalize:::recipe/aws-item-affinity",
- *   "model": {"type": "latent-factors", "userFactors": "users.jsonl", "itemFactors": "items.jsonl"}
+ *   "model": {"type": "latent-factors", "userFactors": "users.jsonl", "itemFactors": "items.jsonl"},
+ *   "itemsDataset": {"dataLocation": "items.csv", "schemaLocation": "items-schema.json"}
  * }
  * }</pre>
  *
- * Relative model locations are resolved against the declaring file's folder.
+ * {@code itemsDataset} is required by Item-Attribute-Affinity, whose queries are matched against
+ * item attributes. Relative locations are resolved against the declaring file's folder.
  */
 public final class SolutionVersionRegistry {
   private static final ObjectMapper JSON =
@@ -64,7 +67,8 @@ public final class SolutionVersionRegistry {
     return Optional.ofNullable(byArn.get(solutionVersionArn));
   }
 
-  private record Declaration(String solutionVersionArn, String recipeArn, Map<String, String> model) {}
+  private record Declaration(String solutionVersionArn, String recipeArn, Map<String, String> model,
+      DatasetFiles itemsDataset) {}
 
   private static SolutionVersion read(Path file) throws IOException {
     Declaration declaration;
@@ -86,6 +90,17 @@ public final class SolutionVersionRegistry {
       throw new IllegalArgumentException(file + ": \"model.type\" is required");
     }
     String base = file.toAbsolutePath().getParent().toString() + "/";
-    return new SolutionVersion(arn, recipe, new ModelSpec(type, base, model));
+    ModelSpec spec = new ModelSpec(type, base, model);
+    DatasetFiles items = declaration.itemsDataset();
+    if (items != null) {
+      if (items.dataLocation() == null || items.schemaLocation() == null) {
+        throw new IllegalArgumentException(file + ": \"itemsDataset\" needs \"dataLocation\" and \"schemaLocation\"");
+      }
+      items = new DatasetFiles(spec.resolve(items.dataLocation()), spec.resolve(items.schemaLocation()));
+    } else if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY) {
+      throw new IllegalArgumentException(file + ": an Item-Attribute-Affinity solution version needs "
+          + "\"itemsDataset\" to match its queries against");
+    }
+    return new SolutionVersion(arn, recipe, spec, items);
   }
 }

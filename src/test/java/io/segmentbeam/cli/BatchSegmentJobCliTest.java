@@ -36,7 +36,7 @@ class BatchSegmentJobCliTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path SAMPLE_REQUEST = Path.of("pipelines", "sample-batch-segment-job.json");
   static final String SOLUTION_VERSION =
-      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/3f2a9c1e";
+      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
   static Set<String> knownUsers;
 
   @TempDir Path home;
@@ -45,7 +45,7 @@ class BatchSegmentJobCliTest {
   @BeforeAll
   static void readSampleUsers() throws IOException {
     knownUsers = new HashSet<>();
-    for (String line : Files.readAllLines(Path.of("sample-data", "model", "user-factors.jsonl"))) {
+    for (String line : Files.readAllLines(Path.of("sample-data", "models", "sample-item-affinity", "user-factors.jsonl"))) {
       knownUsers.add(JSON.readTree(line).get("id").asText());
     }
   }
@@ -191,7 +191,7 @@ class BatchSegmentJobCliTest {
   void jobWhoseModelIsMissingEndsCreateFailed() throws IOException {
     Path versions = Files.createDirectories(work.resolve("versions"));
     ObjectNode declaration = (ObjectNode) JSON.readTree(
-        Path.of("pipelines", "solution-versions", "sample-item-affinity.json").toFile());
+        Path.of("pipelines", "solution-versions", "sample-item-affinity-2a28aabb.json").toFile());
     ((ObjectNode) declaration.get("model")).put("userFactors", "missing.jsonl");
     Files.writeString(versions.resolve("broken.json"), declaration.toString());
     Path output = work.resolve("out");

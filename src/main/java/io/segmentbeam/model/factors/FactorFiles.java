@@ -1,13 +1,17 @@
 package io.segmentbeam.model.factors;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +27,13 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * ending in {@code /} whose files are all read except those starting with {@code _} or {@code .}
  * (Spark's {@code _SUCCESS} and checksum files). Ids may be strings or integers.
  */
-final class FactorFiles {
+public final class FactorFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FactorFiles() {}
 
-  static FactorTable read(String location) throws IOException {
+  /** Reads every vector at a location; errors name the file and line. */
+  public static FactorTable read(String location) throws IOException {
     List<FactorRow> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int dimensions = -1;
@@ -57,6 +62,27 @@ final class FactorFiles {
       }
     }
     return FactorTable.of(rows, Math.max(dimensions, 0));
+  }
+
+  /**
+   * Writes vectors as a factor file, one {@code {"id": ..., "features": [...]}} line per id, in
+   * the order given.
+   *
+   * @param vectors row-major, {@code dimensions} values per id
+   */
+  public static void write(Path file, String[] ids, float[] vectors, int dimensions) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < ids.length; i++) {
+        line.setLength(0);
+        line.append("{\"id\": \"").append(JsonStringEncoder.getInstance().quoteAsString(ids[i]))
+            .append("\", \"features\": [");
+        for (int f = 0; f < dimensions; f++) {
+          line.append(f == 0 ? "" : ", ").append(vectors[i * dimensions + f]);
+        }
+        out.append(line).append("]}\n");
+      }
+    }
   }
 
   private static List<ResourceId> files(String location) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Vectors by id, stored as one row-major float array in ascending id order, so that a row's
  * index orders the same way as its id.
  */
-final class FactorTable {
+public final class FactorTable {
   private final String[] ids;
   private final float[] vectors;
   private final int dimensions;
@@ -38,20 +38,30 @@ final class FactorTable {
     return new FactorTable(ids, vectors, dimensions);
   }
 
-  int size() {
+  public int size() {
     return ids.length;
   }
 
-  int dimensions() {
+  public int dimensions() {
     return dimensions;
   }
 
-  String id(int index) {
+  public String id(int index) {
     return ids[index];
   }
 
-  boolean contains(String id) {
+  public boolean contains(String id) {
     return indexOf.containsKey(id);
+  }
+
+  /** The index of {@code id}, or -1 if it has no vector. */
+  public int indexOf(String id) {
+    return indexOf.getOrDefault(id, -1);
+  }
+
+  /** The {@code f}-th value of the vector at {@code index}. */
+  public float value(int index, int f) {
+    return vectors[index * dimensions + f];
   }
 
   /** Adds the vector of {@code id} to {@code sum}. */

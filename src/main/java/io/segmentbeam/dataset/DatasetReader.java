@@ -1,0 +1,207 @@
+package io.segmentbeam.dataset;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Reads Personalize dataset CSV files as Personalize defines them: UTF-8, one header row naming
+ * the schema's fields in schema order, then one row per record with exactly one cell per field
+ * (RFC 4180 quoting). Each cell is checked against its field: an empty cell only for a nullable
+ * field; int, long, float, double and boolean values written exactly; USER_ID and ITEM_ID at most
+ * 256 characters; TIMESTAMP in epoch seconds, not negative. The first problem stops the read with
+ * a {@link DatasetException} saying {@code file:line: COLUMN: what is wrong}. Blank lines are skipped.
+ *
+ * <p>A location is one file, or a folder ending in {@code /} whose files are read in name order,
+ * leaving out names starting with {@code .} or {@code _}; local paths and Beam FileSystems URIs work.
+ */
+public final class DatasetReader {
+  static final int MAX_ID_LENGTH = 256;
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+  private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+  private static final CsvMapper CSV = new CsvMapper();
+
+  private DatasetReader() {}
+
+  public static void read(String location, DatasetSchema schema, RowHandler handler) throws IOException {
+    for (ResourceId file : files(location)) {
+      readFile(file, schema, handler);
+    }
+  }
+
+  private static List<ResourceId> files(String location) throws IOException {
+    boolean folder = location.endsWith("/");
+    MatchResult match = FileSystems.match(folder ? location + "*" : location, EmptyMatchTreatment.ALLOW);
+    List<ResourceId> files = new ArrayList<>();
+    if (match.status() == MatchResult.Status.OK) {
+      for (MatchResult.Metadata metadata : match.metadata()) {
+        String name = metadata.resourceId().getFilename();
+        if (name != null && !name.startsWith("_") && !name.startsWith(".") && !metadata.resourceId().isDirectory()) {
+          files.add(metadata.resourceId());
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new FileNotFoundException("no dataset file at " + location);
+    }
+    files.sort((a, b) -> a.toString().compareTo(b.toString()));
+    return files;
+  }
+
+  private static void readFile(ResourceId resource, DatasetSchema schema, RowHandler handler) throws IOException {
+    String file = resource.toString();
+    List<SchemaField> fields = schema.fields();
+    DatasetRow row = new DatasetRow(file, fields.size());
+    long line = 0;
+    try (Reader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(FileSystems.open(resource)),
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        MappingIterator<String[]> rows = CSV.readerFor(String[].class)
+            .with(CsvSchema.emptySchema()).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
+      boolean header = true;
+      while (true) {
+        String[] cells;
+        try {
+          if (!rows.hasNextValue()) {
+            break;
+          }
+          cells = rows.nextValue();
+        } catch (CharacterCodingException e) {
+          throw DatasetException.at(file, line + 1, "(file)", "is not valid UTF-8");
+        } catch (IOException e) {
+          throw DatasetException.at(file, line + 1, "(row)", "is not valid CSV: " + firstLine(e.getMessage()));
+        }
+        line = rows.getCurrentLocation().getLineNr() - (endsAtLineStart(rows) ? 1 : 0);
+        if (header) {
+          checkHeader(file, cells, fields);
+          header = false;
+          continue;
+        }
+        if (cells.length == 1 && cells[0].isEmpty()) {
+          continue;
+        }
+        if (cells.length != fields.size()) {
+          String column = cells.length < fields.size() ? fields.get(cells.length).name() : "(row)";
+          throw DatasetException.at(file, line, column, "the row has " + cells.length + " values, the schema has "
+              + fields.size() + " fields");
+        }
+        for (int column = 0; column < cells.length; column++) {
+          checkCell(file, line, fields.get(column), cells[column], column, row);
+        }
+        handler.row(row);
+      }
+      if (header) {
+        throw DatasetException.at(file, 1, "(header)", "the file is empty; it needs a header row: "
+            + String.join(",", fields.stream().map(SchemaField::name).toList()));
+      }
+    }
+  }
+
+  /** After a row's newline the parser stands at the start of the next line. */
+  private static boolean endsAtLineStart(MappingIterator<String[]> rows) {
+    return rows.getCurrentLocation().getColumnNr() == 1;
+  }
+
+  private static void checkHeader(String file, String[] header, List<SchemaField> fields) throws DatasetException {
+    for (int i = 0; i < Math.max(header.length, fields.size()); i++) {
+      String expected = i < fields.size() ? fields.get(i).name() : null;
+      String found = i < header.length ? header[i].strip() : null;
+      if (expected == null) {
+        throw DatasetException.at(file, 1, found, "the header has a column the schema does not have; "
+            + "the header must be " + names(fields));
+      }
+      if (found == null) {
+        throw DatasetException.at(file, 1, expected, "the header lacks this column; the header must be "
+            + names(fields));
+      }
+      if (!found.equals(expected)) {
+        throw DatasetException.at(file, 1, expected, "the header has \"" + found + "\" where the schema has "
+            + expected + "; the header must be " + names(fields));
+      }
+    }
+  }
+
+  private static String names(List<SchemaField> fields) {
+    return String.join(",", fields.stream().map(SchemaField::name).toList());
+  }
+
+  private static void checkCell(String file, long line, SchemaField field, String text, int column, DatasetRow row)
+      throws DatasetException {
+    if (text.isEmpty()) {
+      if (!field.nullable()) {
+        throw DatasetException.at(file, line, field.name(), "is empty, but the field is not nullable");
+      }
+      row.set(line, column, null, 0, 0);
+      return;
+    }
+    long longValue = 0;
+    double doubleValue = 0;
+    switch (field.type()) {
+      case INT, LONG -> {
+        if (!INTEGER.matcher(text).matches()) {
+          throw DatasetException.at(file, line, field.name(), "\"" + text + "\" is not " + article(field));
+        }
+        try {
+          longValue = field.type() == FieldType.INT ? Integer.parseInt(text) : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          throw DatasetException.at(file, line, field.name(), "\"" + text + "\" is out of range for "
+              + article(field));
+        }
+        doubleValue = longValue;
+      }
+      case FLOAT, DOUBLE -> {
+        doubleValue = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
+        if (!Double.isFinite(doubleValue)
+            || (field.type() == FieldType.FLOAT && !Float.isFinite((float) doubleValue))) {
+          throw DatasetException.at(file, line, field.name(), "\"" + text + "\" is not " + article(field));
+        }
+      }
+      case BOOLEAN -> {
+        if (!text.equals("true") && !text.equals("false")) {
+          throw DatasetException.at(file, line, field.name(), "\"" + text + "\" is not a boolean (true or false)");
+        }
+        longValue = text.equals("true") ? 1 : 0;
+      }
+      case STRING -> { }
+    }
+    if ((field.name().equals("USER_ID") || field.name().equals("ITEM_ID")) && text.length() > MAX_ID_LENGTH) {
+      throw DatasetException.at(file, line, field.name(), "is " + text.length() + " characters long; ids are at most "
+          + MAX_ID_LENGTH);
+    }
+    if (field.name().equals("TIMESTAMP") && longValue < 0) {
+      throw DatasetException.at(file, line, field.name(), "\"" + text + "\" is negative; timestamps are epoch seconds");
+    }
+    row.set(line, column, text, longValue, doubleValue);
+  }
+
+  private static String article(SchemaField field) {
+    return switch (field.type()) {
+      case INT -> "an int";
+      case LONG -> field.name().equals("TIMESTAMP") ? "a long (epoch seconds)" : "a long";
+      case FLOAT -> "a float";
+      case DOUBLE -> "a double";
+      default -> "a " + field.type().avroName();
+    };
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,85 @@
+package io.segmentbeam.interactions;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which events count and how much: an event's weight is its type's weight (1 unless set) times its
+ * EVENT_VALUE when it has one. Event types compare without regard to case.
+ *
+ * @param eventType only events of this type count (CreateSolution's {@code eventType}), or null for all
+ * @param valueThreshold events whose EVENT_VALUE is below it are left out (SolutionConfig's
+ *     {@code eventValueThreshold}); events without a value are kept; null for none
+ * @param typeWeights weight by lower-case event type
+ */
+public record EventWeighting(String eventType, Double valueThreshold, Map<String, Double> typeWeights)
+    implements Serializable {
+
+  public static final EventWeighting ALL_EQUAL = new EventWeighting(null, null, Map.of());
+
+  public EventWeighting {
+    typeWeights = new TreeMap<>(typeWeights);
+  }
+
+  /**
+   * Parses {@code click=1,purchase=4,rating=0.5}; the message of a bad entry names {@code setting}.
+   */
+  public static Map<String, Double> parseWeights(String text, String setting) {
+    Map<String, Double> weights = new TreeMap<>();
+    if (text == null || text.isBlank()) {
+      return weights;
+    }
+    for (String entry : text.split(",")) {
+      String[] parts = entry.split("=", 2);
+      try {
+        double weight = Double.parseDouble(parts[1].strip());
+        if (parts[0].isBlank() || !Double.isFinite(weight) || weight < 0) {
+          throw new NumberFormatException();
+        }
+        weights.put(parts[0].strip().toLowerCase(Locale.ROOT), weight);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(setting + ": \"" + entry.strip()
+            + "\" is not TYPE=WEIGHT with a weight of 0 or more, e.g. click=1,purchase=4");
+      }
+    }
+    return weights;
+  }
+
+  /** As model settings, the form {@link #fromSettings} reads back. */
+  public Map<String, String> toSettings() {
+    Map<String, String> settings = new TreeMap<>();
+    if (eventType != null) {
+      settings.put("eventType", eventType);
+    }
+    if (valueThreshold != null) {
+      settings.put("eventValueThreshold", valueThreshold.toString());
+    }
+    StringBuilder weights = new StringBuilder();
+    typeWeights.forEach((type, weight) -> weights.append(weights.length() == 0 ? "" : ",").append(type).append('=')
+        .append(weight));
+    settings.put("eventWeights", weights.toString());
+    return settings;
+  }
+
+  /** Reads the weighting a model declaration carries (see {@link #toSettings}). */
+  public static EventWeighting fromSettings(Map<String, String> settings) {
+    String threshold = settings.get("eventValueThreshold");
+    return new EventWeighting(settings.get("eventType"), threshold == null ? null : Double.valueOf(threshold),
+        parseWeights(settings.get("eventWeights"), "eventWeights"));
+  }
+
+  /** The event's weight, or 0 when the event does not count. */
+  float weight(String type, Double value) {
+    String lower = type == null ? null : type.toLowerCase(Locale.ROOT);
+    if (eventType != null && !eventType.equalsIgnoreCase(type)) {
+      return 0;
+    }
+    if (valueThreshold != null && value != null && value < valueThreshold) {
+      return 0;
+    }
+    double typeWeight = lower == null ? 1 : typeWeights.getOrDefault(lower, 1.0);
+    return (float) (typeWeight * (value == null ? 1 : value));
+  }
+}

@@ -1,0 +1,216 @@
+package io.segmentbeam.training;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.segmentbeam.api.ApiJson;
+import io.segmentbeam.api.CreateSolutionVersionRequest;
+import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.api.DatasetLocation;
+import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.dataset.DatasetReader;
+import io.segmentbeam.dataset.DatasetSchema;
+import io.segmentbeam.dataset.DatasetType;
+import io.segmentbeam.interactions.EventWeighting;
+import io.segmentbeam.interactions.InteractionData;
+import io.segmentbeam.model.factors.FactorFiles;
+import io.segmentbeam.store.ArnScope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * Trains a solution version from a CreateSolutionVersionRequest and registers it, so that a batch
+ * segment job can name its ARN. ALS writes a latent-factor model; item co-occurrence and
+ * popularity are computed from the Interactions dataset when a job loads them, so their
+ * declaration points at the dataset.
+ *
+ * <p>Training is deterministic, so the version id is a digest of the request and the datasets'
+ * bytes: training the same thing again gives the same ARN and the same files.
+ */
+public final class SolutionVersionTrainer {
+  private final Path home;
+  private final ArnScope scope;
+  private final Path registry;
+  private final int threads;
+  private final PrintWriter progress;
+
+  /**
+   * @param registry the solution-versions folder the declaration is written to
+   * @param progress where progress and loss per iteration are reported
+   */
+  public SolutionVersionTrainer(Path home, ArnScope scope, Path registry, int threads, PrintWriter progress) {
+    this.home = home;
+    this.scope = scope;
+    this.registry = registry;
+    this.threads = threads;
+    this.progress = progress;
+  }
+
+  /** Trains and registers; returns the solution version ARN. */
+  public String create(CreateSolutionVersionRequest request) throws IOException {
+    request.validate();
+    TrainingSettings settings = TrainingSettings.from(request.solutionConfig() == null ? null
+        : request.solutionConfig().algorithmHyperParameters());
+    DatasetFiles interactions = files(request.datasets().interactions());
+    DatasetFiles items = request.datasets().items() == null ? null : files(request.datasets().items());
+    EventWeighting weighting = new EventWeighting(request.eventType(), threshold(request), settings.eventWeights());
+
+    String versionId = versionId(request, interactions, items);
+    String arn = scope.arn("solution", request.name()) + "/" + versionId;
+    ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
+    Path declarationFile = registry.resolve(request.name() + "-" + versionId + ".json");
+    long start = System.nanoTime();
+    InteractionData data = readInteractions(interactions, weighting);
+    progress.printf(Locale.ROOT, "read %,d events: %,d users, %,d items, %,d distinct pairs (%.1f s)%n",
+        data.events(), data.userIds().length, data.itemIds().length, data.matrix().nonZeros(), seconds(start));
+    if (items != null) {
+      checkItems(items);
+    }
+    if (settings.model().equals("als")) {
+      Path modelFolder = modelFolder(request, versionId);
+      trainAls(data, settings, modelFolder);
+      model.put("userFactors", relative(modelFolder.resolve("user-factors.jsonl")));
+      model.put("itemFactors", relative(modelFolder.resolve("item-factors.jsonl")));
+    } else {
+      model.put("interactions", relative(interactions.dataLocation()));
+      model.put("interactionsSchema", relative(interactions.schemaLocation()));
+      weighting.toSettings().forEach(model::put);
+    }
+    ObjectNode declaration = JsonNodeFactory.instance.objectNode()
+        .put("solutionVersionArn", arn)
+        .put("recipeArn", request.recipeArn());
+    declaration.set("model", model);
+    if (items != null) {
+      declaration.putObject("itemsDataset")
+          .put("dataLocation", relative(items.dataLocation()))
+          .put("schemaLocation", relative(items.schemaLocation()));
+    }
+    Files.createDirectories(registry);
+    Files.writeString(declarationFile,
+        ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(declaration) + "\n");
+    progress.printf(Locale.ROOT, "registered %s in %s (%.1f s in all)%n", arn, declarationFile, seconds(start));
+    return arn;
+  }
+
+  private static String providerType(String model) {
+    return model.equals("als") ? "latent-factors" : model;
+  }
+
+  private void trainAls(InteractionData data, TrainingSettings settings, Path modelFolder) throws IOException {
+    ImplicitAls als = new ImplicitAls(settings.als(threads));
+    ImplicitAls.Factors factors = als.train(data.matrix(), (iteration, iterations, loss, millis) ->
+        progress.printf(Locale.ROOT, "iteration %d/%d: loss %.6f (%.1f s)%n", iteration, iterations, loss,
+            millis / 1000.0));
+    Files.createDirectories(modelFolder);
+    FactorFiles.write(modelFolder.resolve("user-factors.jsonl"), data.userIds(), factors.users(), factors.factors());
+    FactorFiles.write(modelFolder.resolve("item-factors.jsonl"), data.itemIds(), factors.items(), factors.factors());
+  }
+
+  private static InteractionData readInteractions(DatasetFiles interactions, EventWeighting weighting)
+      throws IOException {
+    InteractionData data = dataset("datasets.interactions", () -> InteractionData.read(interactions, weighting));
+    if (data.matrix().nonZeros() == 0) {
+      throw new InvalidInputException("datasets.interactions: no event counts for training (check eventType and "
+          + "solutionConfig.eventValueThreshold)");
+    }
+    return data;
+  }
+
+  private static void checkItems(DatasetFiles items) throws IOException {
+    dataset("datasets.items", () -> {
+      DatasetReader.read(items.dataLocation(), DatasetSchema.read(DatasetType.ITEMS, items.schemaLocation()), row -> { });
+      return null;
+    });
+  }
+
+  private interface DatasetRead<T> {
+    T read() throws IOException;
+  }
+
+  /** A dataset that cannot be read is a bad request: the message names the member and the file's problem. */
+  private static <T> T dataset(String member, DatasetRead<T> read) throws IOException {
+    try {
+      return read.read();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidInputException(member + ": " + e.getMessage());
+    }
+  }
+
+  private static Double threshold(CreateSolutionVersionRequest request) {
+    String threshold = request.solutionConfig() == null ? null : request.solutionConfig().eventValueThreshold();
+    return threshold == null ? null : Double.valueOf(threshold.strip());
+  }
+
+  private Path modelFolder(CreateSolutionVersionRequest request, String versionId) {
+    if (request.modelLocation() != null) {
+      return Path.of(DataLocations.absoluteLocal(request.modelLocation()));
+    }
+    return home.resolve("solution-versions").resolve(scope.region()).resolve(scope.accountId())
+        .resolve(request.name()).resolve(versionId).toAbsolutePath();
+  }
+
+  private static DatasetFiles files(DatasetLocation location) {
+    return new DatasetFiles(absolute(location.dataLocation()), absolute(location.schemaLocation()));
+  }
+
+  private static String absolute(String location) {
+    return DataLocations.isLocal(location) ? DataLocations.absoluteLocal(location) : location;
+  }
+
+  /** Local locations are written relative to the registry folder, so a declaration can be moved with its data. */
+  private String relative(Object location) {
+    String text = location.toString();
+    if (!DataLocations.isLocal(text)) {
+      return text;
+    }
+    String relative = registry.toAbsolutePath().normalize().relativize(Path.of(text)).toString();
+    return text.endsWith("/") ? relative + "/" : relative;
+  }
+
+  private static String versionId(CreateSolutionVersionRequest request, DatasetFiles interactions, DatasetFiles items)
+      throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    digest.update(ApiJson.mapper().writeValueAsBytes(request));
+    for (DatasetFiles files : items == null ? new DatasetFiles[] {interactions}
+        : new DatasetFiles[] {interactions, items}) {
+      digestFiles(digest, files.schemaLocation());
+      digestFiles(digest, files.dataLocation().endsWith("/") ? files.dataLocation() + "*" : files.dataLocation());
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+  }
+
+  private static void digestFiles(MessageDigest digest, String pattern) throws IOException {
+    MatchResult match = FileSystems.match(pattern);
+    if (match.status() != MatchResult.Status.OK) {
+      throw new InvalidInputException("no dataset file at " + pattern);
+    }
+    for (MatchResult.Metadata metadata : match.metadata().stream()
+        .sorted((a, b) -> a.resourceId().toString().compareTo(b.resourceId().toString())).toList()) {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(metadata.resourceId()))) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          digest.update(buffer, 0, n);
+        }
+      }
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
