@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.channels.Channels;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,24 +70,31 @@ public final class DatasetReader {
     DatasetRow row = new DatasetRow(file, fields.size());
     long line = 0;
     try (Reader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(FileSystems.open(resource)),
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            // Undecodable bytes become U+FFFD, reported with the cell they are in.
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         MappingIterator<String[]> rows = CSV.readerFor(String[].class)
             .with(CsvSchema.emptySchema()).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
       boolean header = true;
       while (true) {
         String[] cells;
+        line++;
         try {
           if (!rows.hasNextValue()) {
             break;
           }
+          // The row's start token sits on the line break ending the previous row.
+          line = header ? 1 : rows.getParser().getTokenLocation().getLineNr() + 1;
           cells = rows.nextValue();
-        } catch (CharacterCodingException e) {
-          throw DatasetException.at(file, line + 1, "(file)", "is not valid UTF-8");
         } catch (IOException e) {
-          throw DatasetException.at(file, line + 1, "(row)", "is not valid CSV: " + firstLine(e.getMessage()));
+          throw DatasetException.at(file, line, "(row)", "is not valid CSV: " + firstLine(e.getMessage()));
         }
-        line = rows.getCurrentLocation().getLineNr() - (endsAtLineStart(rows) ? 1 : 0);
+        for (int column = 0; column < cells.length; column++) {
+          if (cells[column].indexOf('\uFFFD') >= 0) {
+            throw DatasetException.at(file, line, column < fields.size() ? fields.get(column).name() : "(row)",
+                "is not valid UTF-8");
+          }
+        }
         if (header) {
           checkHeader(file, cells, fields);
           header = false;
@@ -112,11 +118,6 @@ public final class DatasetReader {
             + String.join(",", fields.stream().map(SchemaField::name).toList()));
       }
     }
-  }
-
-  /** After a row's newline the parser stands at the start of the next line. */
-  private static boolean endsAtLineStart(MappingIterator<String[]> rows) {
-    return rows.getCurrentLocation().getColumnNr() == 1;
   }
 
   private static void checkHeader(String file, String[] header, List<SchemaField> fields) throws DatasetException {

@@ -1,0 +1,83 @@
+package io.segmentbeam.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on the sample datasets and measuring the sample jobs' segments, as the README shows. */
+class TrainAndEvaluateCliTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path home;
+  @TempDir Path work;
+
+  @Test
+  void trainingIsDeterministicAndRegistersTheSolutionVersion() throws IOException {
+    ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-solution-version.json").toFile());
+    request.put("modelLocation", work.resolve("model") + "/");
+    Path registry = work.resolve("versions");
+    CliRun run = CliRun.run(home, "create-solution-version", "--cli-input-json", request.toString(),
+        "--solution-versions", registry.toString(), "--threads", "1");
+    assertThat(run.err(), run.exitCode(), equalTo(0));
+    String arn = JSON.readTree(run.out()).get("solutionVersionArn").asText();
+    assertThat(arn, matchesPattern("arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/[0-9a-f]{8}"));
+    assertThat(run.err(), containsString("iteration 15/15: loss "));
+    // One thread here, two when the committed model was trained: the same bytes.
+    for (String file : new String[] {"user-factors.jsonl", "item-factors.jsonl"}) {
+      assertThat(file, Files.readString(work.resolve("model").resolve(file)),
+          equalTo(Files.readString(Path.of("sample-data", "models", "sample-item-affinity", file))));
+    }
+    JsonNode declaration = JSON.readTree(registry.resolve("sample-item-affinity-" + arn.substring(arn.length() - 8)
+        + ".json").toFile());
+    assertThat(declaration.get("model").get("type").asText(), equalTo("latent-factors"));
+  }
+
+  @Test
+  void badHyperparameterIsAnInvalidInputNamingIt() throws IOException {
+    ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-solution-version.json").toFile());
+    ((ObjectNode) request.get("solutionConfig").get("algorithmHyperParameters")).put("factors", "lots");
+    CliRun run = CliRun.run(home, "create-solution-version", "--cli-input-json", request.toString(),
+        "--solution-versions", work.toString());
+    assertThat(run.exitCode(), equalTo(254));
+    assertThat(JSON.readTree(run.err()).get("message").asText(), equalTo("1 validation error detected: Value 'lots' at "
+        + "'solutionConfig.algorithmHyperParameters.factors' failed to satisfy constraint: Member must be a whole "
+        + "number from 1 to 1000"));
+  }
+
+  @Test
+  void trainedSegmentsAreAtLeastTwiceAsPreciseAsThePopularityBaseline() throws IOException {
+    double trained = meanPrecision("sample-batch-segment-job", "itemId");
+    double popularity = meanPrecision("sample-popularity-segment-job", "itemId");
+    assertThat(trained, greaterThanOrEqualTo(2 * popularity));
+    JsonNode attributes = evaluate("sample-attribute-segment-job").get("byQueryKind").get("itemAttributes");
+    assertThat(attributes.get("lines").asInt(), equalTo(10));
+    assertThat(attributes.get("meanAffinityLift").asDouble(), greaterThan(1.3));
+  }
+
+  private double meanPrecision(String job, String kind) throws IOException {
+    return evaluate(job).get("byQueryKind").get(kind).get("meanPrecision").asDouble();
+  }
+
+  private JsonNode evaluate(String job) throws IOException {
+    ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", job + ".json").toFile());
+    ((ObjectNode) request.get("jobOutput").get("s3DataDestination")).put("path", work.resolve(job) + "/");
+    CliRun created = CliRun.run(home, "create-batch-segment-job", "--cli-input-json", request.toString());
+    assertThat(created.err(), created.exitCode(), equalTo(0));
+    CliRun evaluated = CliRun.run(home, "evaluate", "--batch-segment-job-arn",
+        JSON.readTree(created.out()).get("batchSegmentJobArn").asText());
+    assertThat(evaluated.err(), evaluated.exitCode(), equalTo(0));
+    return JSON.readTree(evaluated.out());
+  }
+}
