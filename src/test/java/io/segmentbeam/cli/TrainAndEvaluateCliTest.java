@@ -45,6 +45,17 @@ class TrainAndEvaluateCliTest {
   }
 
   @Test
+  void modelsComputedFromInteractionsRegisterUnderTheCommittedArn() throws IOException {
+    CliRun run = CliRun.run(home, "create-solution-version", "--cli-input-json",
+        "file://pipelines/sample-cooccurrence-solution-version.json", "--solution-versions", work.toString());
+    assertThat(run.err(), run.exitCode(), equalTo(0));
+    assertThat(JSON.readTree(run.out()).get("solutionVersionArn").asText(),
+        equalTo("arn:aws:personalize:us-east-1:123456789012:solution/sample-cooccurrence/74af01ef"));
+    JsonNode model = JSON.readTree(work.resolve("sample-cooccurrence-74af01ef.json").toFile()).get("model");
+    assertThat(model.get("type").asText(), equalTo("item-cooccurrence"));
+  }
+
+  @Test
   void badHyperparameterIsAnInvalidInputNamingIt() throws IOException {
     ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-solution-version.json").toFile());
     ((ObjectNode) request.get("solutionConfig").get("algorithmHyperParameters")).put("factors", "lots");
@@ -58,9 +69,9 @@ class TrainAndEvaluateCliTest {
 
   @Test
   void trainedSegmentsAreAtLeastTwiceAsPreciseAsThePopularityBaseline() throws IOException {
-    double trained = meanPrecision("sample-batch-segment-job", "itemId");
     double popularity = meanPrecision("sample-popularity-segment-job", "itemId");
-    assertThat(trained, greaterThanOrEqualTo(2 * popularity));
+    assertThat(meanPrecision("sample-batch-segment-job", "itemId"), greaterThanOrEqualTo(2 * popularity));
+    assertThat(meanPrecision("sample-cooccurrence-segment-job", "itemId"), greaterThanOrEqualTo(2 * popularity));
     JsonNode attributes = evaluate("sample-attribute-segment-job").get("byQueryKind").get("itemAttributes");
     assertThat(attributes.get("lines").asInt(), equalTo(10));
     assertThat(attributes.get("meanAffinityLift").asDouble(), greaterThan(1.3));
