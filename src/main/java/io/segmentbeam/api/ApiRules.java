@@ -20,6 +20,7 @@ public final class ApiRules {
   public static final StringRule TAG_KEY = StringRule.of("TagKey", 1, 128, "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
   public static final StringRule TAG_VALUE = StringRule.of("TagValue", 0, 256, "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
 
+  public static final StringRule FILTER_EXPRESSION = StringRule.of("FilterExpression", 1, 2500, null);
   public static final StringRule EVENT_TYPE = StringRule.of("EventType", 0, 256, null);
   public static final StringRule EVENT_VALUE_THRESHOLD = StringRule.of("EventValueThreshold", 0, 256, null);
   public static final StringRule PARAMETER_NAME = StringRule.of("ParameterName", 0, 256, null);

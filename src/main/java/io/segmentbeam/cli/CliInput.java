@@ -2,6 +2,8 @@ package io.segmentbeam.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,34 @@ final class CliInput {
     } catch (JsonProcessingException e) {
       throw new CommandLine.ParameterException(command,
           "Error parsing parameter '" + option + "': Invalid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** The request {@code --cli-input-json} gives, or an empty one; options are then set over it. */
+  static ObjectNode request(CommandLine command, String cliInputJson) {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    if (cliInputJson != null) {
+      JsonNode given = json(command, "--cli-input-json", cliInputJson);
+      if (!given.isObject()) {
+        throw new CommandLine.ParameterException(command, "Error parsing parameter '--cli-input-json': "
+            + "expected a JSON object");
+      }
+      request.setAll((ObjectNode) given);
+    }
+    return request;
+  }
+
+  /** Sets a text member from its option, when the option was given. */
+  static void putText(ObjectNode request, String field, String value) {
+    if (value != null) {
+      request.put(field, value);
+    }
+  }
+
+  /** Sets a JSON member from its option, when the option was given. */
+  static void putJson(CommandLine command, ObjectNode request, String field, String option, String value) {
+    if (value != null) {
+      request.set(field, json(command, option, value));
     }
   }
 

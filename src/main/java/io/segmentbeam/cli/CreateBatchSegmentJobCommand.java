@@ -1,7 +1,6 @@
 package io.segmentbeam.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
@@ -70,38 +69,18 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   }
 
   private JsonNode requestJson(CommandLine command) {
-    ObjectNode request = JsonNodeFactory.instance.objectNode();
-    if (cliInputJson != null) {
-      JsonNode given = CliInput.json(command, "--cli-input-json", cliInputJson);
-      if (!given.isObject()) {
-        throw new CommandLine.ParameterException(command, "Error parsing parameter '--cli-input-json': "
-            + "expected a JSON object");
-      }
-      request.setAll((ObjectNode) given);
-    }
-    putText(request, "jobName", jobName);
-    putText(request, "solutionVersionArn", solutionVersionArn);
-    putText(request, "filterArn", filterArn);
-    putText(request, "roleArn", roleArn);
+    ObjectNode request = CliInput.request(command, cliInputJson);
+    CliInput.putText(request, "jobName", jobName);
+    CliInput.putText(request, "solutionVersionArn", solutionVersionArn);
+    CliInput.putText(request, "filterArn", filterArn);
+    CliInput.putText(request, "roleArn", roleArn);
     if (numResults != null) {
       request.put("numResults", numResults);
     }
-    putJson(command, request, "jobInput", "--job-input", jobInput);
-    putJson(command, request, "jobOutput", "--job-output", jobOutput);
-    putJson(command, request, "tags", "--tags", tags);
+    CliInput.putJson(command, request, "jobInput", "--job-input", jobInput);
+    CliInput.putJson(command, request, "jobOutput", "--job-output", jobOutput);
+    CliInput.putJson(command, request, "tags", "--tags", tags);
     return request;
-  }
-
-  private static void putText(ObjectNode request, String field, String value) {
-    if (value != null) {
-      request.put(field, value);
-    }
-  }
-
-  private static void putJson(CommandLine command, ObjectNode request, String field, String option, String value) {
-    if (value != null) {
-      request.set(field, CliInput.json(command, option, value));
-    }
   }
 
   private PipelineOptions pipelineOptions(CommandLine command) {

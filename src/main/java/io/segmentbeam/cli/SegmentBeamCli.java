@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
         EvaluateCommand.class,
         DescribeBatchSegmentJobCommand.class,
         ListBatchSegmentJobsCommand.class,
+        CreateFilterCommand.class,
+        DescribeFilterCommand.class,
+        ListFiltersCommand.class,
         GenerateSampleDataCommand.class,
         CommandLine.HelpCommand.class})
 public final class SegmentBeamCli {

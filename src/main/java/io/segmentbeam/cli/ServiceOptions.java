@@ -1,6 +1,9 @@
 package io.segmentbeam.cli;
 
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.jobs.FilterService;
+import io.segmentbeam.registry.DatasetGroupRegistry;
+import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
 import java.nio.file.Path;
@@ -28,12 +31,24 @@ final class ServiceOptions {
       description = "Folder of solution version declarations (default: ${DEFAULT-VALUE}).")
   Path solutionVersions;
 
+  @Option(names = "--filters", paramLabel = "DIR", defaultValue = "${env:SEGMENTBEAM_FILTERS:-pipelines/filters}",
+      description = "Folder of filter declarations (default: ${DEFAULT-VALUE}).")
+  Path filters;
+
+  @Option(names = "--dataset-groups", paramLabel = "DIR",
+      defaultValue = "${env:SEGMENTBEAM_DATASET_GROUPS:-pipelines/dataset-groups}",
+      description = "Folder of dataset group declarations (default: ${DEFAULT-VALUE}).")
+  Path datasetGroups;
+
   ArnScope scope() {
     return new ArnScope("aws", region, accountId);
   }
 
   BatchSegmentJobService batchSegmentJobs() {
-    return new BatchSegmentJobService(home, scope(),
-        SolutionVersionRegistry.load(solutionVersions));
+    return new BatchSegmentJobService(home, scope(), SolutionVersionRegistry.load(solutionVersions), this::filters);
+  }
+
+  FilterService filters() {
+    return new FilterService(home, scope(), DatasetGroupRegistry.load(datasetGroups), FilterDeclarations.load(filters));
   }
 }

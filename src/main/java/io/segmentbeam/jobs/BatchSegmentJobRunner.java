@@ -3,6 +3,9 @@ package io.segmentbeam.jobs;
 import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.filter.FilterSpec;
+import io.segmentbeam.filter.SegmentFilter;
+import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
@@ -47,7 +50,7 @@ final class BatchSegmentJobRunner {
   /**
    * Runs the job; {@code onStatus} receives the job as each status is reached and persists it.
    */
-  Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, StatusListener onStatus) {
+  Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus) {
     FileSystems.setDefaultPipelineOptions(options);
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     onStatus.reached(running);
@@ -58,9 +61,10 @@ final class BatchSegmentJobRunner {
           outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
-          solutionVersion.items());
+          solutionVersion.items(), filter);
       checkInput(job, spec.input());
       checkModel(solutionVersion);
+      checkFilter(solutionVersion, filter);
       prepareOutput(outputDirectory);
       Map<String, Long> counters = runPipeline(spec);
       BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
@@ -107,6 +111,19 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot load the model of solution version " + solutionVersion.solutionVersionArn()
           + ": " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  private static void checkFilter(SolutionVersion solutionVersion, FilterSpec filter) throws JobFailure {
+    if (filter == null) {
+      return;
+    }
+    try {
+      SegmentModel model = SegmentModels.shared(solutionVersion.model());
+      SegmentFilter.shared(filter, model, model.userCount(), model::userId);
+    } catch (RuntimeException e) {
+      throw new JobFailure("Cannot read the datasets of filter " + filter.filterArn() + ": "
+          + JobFailure.rootMessage(e), e);
     }
   }
 

@@ -7,13 +7,16 @@ import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsResponse;
+import io.segmentbeam.api.Recipe;
 import io.segmentbeam.api.ResourceNotFoundException;
+import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.JobStore;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -26,12 +29,16 @@ public final class BatchSegmentJobService {
   private final ArnScope scope;
   private final JobStore<BatchSegmentJob> store;
   private final SolutionVersionRegistry solutionVersions;
+  private final Supplier<FilterService> filters;
 
-  public BatchSegmentJobService(Path home, ArnScope scope, SolutionVersionRegistry solutionVersions) {
+  /** @param filters the filter service, made only when a job names a filter */
+  public BatchSegmentJobService(Path home, ArnScope scope, SolutionVersionRegistry solutionVersions,
+      Supplier<FilterService> filters) {
     this.scope = scope;
     this.store = new JobStore<>(home, scope, RESOURCE_TYPE, BatchSegmentJob.class, BatchSegmentJob::jobName,
         BatchSegmentJob::creationDateTime);
     this.solutionVersions = solutionVersions;
+    this.filters = filters;
   }
 
   /** The result of a create: the job's final metadata and the pipeline's counters. */
@@ -46,15 +53,13 @@ public final class BatchSegmentJobService {
     SolutionVersion solutionVersion = solutionVersions.find(request.solutionVersionArn())
         .orElseThrow(() -> new ResourceNotFoundException("Could not find solutionVersionArn "
             + request.solutionVersionArn() + ": no solution version with that ARN is declared."));
-    if (request.filterArn() != null) {
-      throw new ResourceNotFoundException("Could not find filterArn " + request.filterArn()
-          + ": no filter with that ARN exists.");
-    }
+    FilterSpec filter = request.filterArn() == null ? null
+        : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
     BatchSegmentJob pending = BatchSegmentJob.pending(scope.arn(RESOURCE_TYPE, request.jobName()), request,
         Timestamps.now());
     store.create(pending);
     BatchSegmentJobRunner.Outcome outcome =
-        new BatchSegmentJobRunner(options).run(pending, solutionVersion, store::update);
+        new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, store::update);
     return new Created(outcome.job(), outcome.counters());
   }
 

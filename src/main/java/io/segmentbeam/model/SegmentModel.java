@@ -23,9 +23,9 @@ public interface SegmentModel {
   boolean hasItem(String itemId);
 
   /**
-   * For each query, the indexes of the {@code numResults} users with the highest mean affinity to
-   * the query's items, best first, ties by user id. Every query holds at least one item, and every
-   * item is known to the model.
+   * For each query, the indexes of the {@code numResults} allowed users with the highest mean
+   * affinity to the query's items, best first, ties by user id. The filter applies before the top
+   * is chosen, so a segment is short only when fewer users are allowed.
    */
-  List<int[]> topUsers(List<List<String>> queries, int numResults);
+  List<int[]> topUsers(List<ScoringQuery> queries, int numResults);
 }

@@ -18,7 +18,8 @@ public final class BatchSegmentPipeline {
     PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.input(), spec.inputLimit()));
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
-            .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items())))
+            .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items(),
+                spec.filter())))
         .and(lines.get(ReadInputLines.REJECTED))
         .apply("AllOutputLines", Flatten.pCollections())
         .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.outputDirectory(), spec.tempDirectory()));

@@ -3,7 +3,10 @@ package io.segmentbeam.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.dataset.ItemCatalog;
+import io.segmentbeam.filter.FilterSpec;
+import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.query.InvalidQueryException;
@@ -13,6 +16,7 @@ import io.segmentbeam.query.QueryParser;
 import io.segmentbeam.query.SegmentQuery;
 import io.segmentbeam.api.Recipe;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -39,18 +43,23 @@ public final class ScoreSegments
   private final Recipe recipe;
   private final int numResults;
   private final DatasetFiles items;
+  private final FilterSpec filter;
 
-  /** @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity */
-  public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items) {
+  /**
+   * @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity
+   * @param filter the job's filter, or null
+   */
+  public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items, FilterSpec filter) {
     this.model = model;
     this.recipe = recipe;
     this.numResults = numResults;
     this.items = items;
+    this.filter = filter;
   }
 
   @Override
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
-    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(model, recipe, numResults, items)));
+    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(model, recipe, numResults, items, filter)));
   }
 
   static final class ScoreFn extends DoFn<KV<String, KV<Long, String>>, KV<String, KV<Long, String>>> {
@@ -58,6 +67,7 @@ public final class ScoreSegments
     private final Recipe recipe;
     private final int numResults;
     private final DatasetFiles items;
+    private final FilterSpec filterSpec;
     private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
     private final Distribution modelLoadMillis =
@@ -66,17 +76,19 @@ public final class ScoreSegments
 
     private transient SegmentModel model;
     private transient ItemAttributeResolver attributes;
+    private transient SegmentFilter filter;
     private transient List<Pending> batch;
 
     /** A valid query waiting for its batch, with where its output line goes. */
-    private record Pending(String file, long line, SegmentQuery query, List<String> items, Instant timestamp,
+    private record Pending(String file, long line, SegmentQuery query, ScoringQuery scoring, Instant timestamp,
         BoundedWindow window) {}
 
-    ScoreFn(ModelSpec modelSpec, Recipe recipe, int numResults, DatasetFiles items) {
+    ScoreFn(ModelSpec modelSpec, Recipe recipe, int numResults, DatasetFiles items, FilterSpec filterSpec) {
       this.modelSpec = modelSpec;
       this.recipe = recipe;
       this.numResults = numResults;
       this.items = items;
+      this.filterSpec = filterSpec;
     }
 
     @Setup
@@ -84,6 +96,7 @@ public final class ScoreSegments
       long start = System.currentTimeMillis();
       model = SegmentModels.shared(modelSpec);
       attributes = items == null ? null : new ItemAttributeResolver(ItemCatalog.shared(items));
+      filter = filterSpec == null ? null : SegmentFilter.shared(filterSpec, model, model.userCount(), model::userId);
       modelLoadMillis.update(System.currentTimeMillis() - start);
     }
 
@@ -103,14 +116,14 @@ public final class ScoreSegments
         return;
       }
       SegmentQuery query = ((ParsedLine.Query) parsed).query();
-      List<String> queryItems;
+      ScoringQuery scoring;
       try {
-        queryItems = itemsOf(query);
+        scoring = new ScoringQuery(itemsOf(query), allowedUsers(query));
       } catch (InvalidQueryException e) {
         fail(out, file, number, query.input(), e.getMessage());
         return;
       }
-      batch.add(new Pending(file, number, query, queryItems, timestamp, window));
+      batch.add(new Pending(file, number, query, scoring, timestamp, window));
       if (batch.size() >= BATCH_SIZE) {
         flush((value, pending) -> out.output(value));
       }
@@ -152,6 +165,14 @@ public final class ScoreSegments
       return known;
     }
 
+    /**
+     * The users the job's filter lets through for this line, or null when there is no filter (a
+     * line's filterValues then mean nothing, and are only echoed).
+     */
+    private BitSet allowedUsers(SegmentQuery query) throws InvalidQueryException {
+      return filter == null ? null : filter.allowedUsers(query.filterValues());
+    }
+
     private interface Emitter {
       void emit(KV<String, KV<Long, String>> value, Pending pending);
     }
@@ -160,7 +181,7 @@ public final class ScoreSegments
       if (batch.isEmpty()) {
         return;
       }
-      List<int[]> ranked = model.topUsers(batch.stream().map(Pending::items).toList(), numResults);
+      List<int[]> ranked = model.topUsers(batch.stream().map(Pending::scoring).toList(), numResults);
       for (int i = 0; i < batch.size(); i++) {
         Pending pending = batch.get(i);
         List<String> users = new ArrayList<>(ranked.get(i).length);

@@ -1,6 +1,7 @@
 package io.segmentbeam.pipeline;
 
 import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.api.Recipe;
 import java.io.Serializable;
@@ -17,6 +18,7 @@ import java.io.Serializable;
  * @param model the model to load on every worker
  * @param inputLimit the most lines an input file may hold
  * @param items the Items dataset that {@code itemAttributes} queries are matched against, or null
+ * @param filter the job's filter, or null
  */
 public record SegmentJobSpec(
     InputPrefix input,
@@ -26,4 +28,5 @@ public record SegmentJobSpec(
     Recipe recipe,
     ModelSpec model,
     InputLimit inputLimit,
-    DatasetFiles items) implements Serializable {}
+    DatasetFiles items,
+    FilterSpec filter) implements Serializable {}

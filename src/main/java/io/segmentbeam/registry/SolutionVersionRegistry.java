@@ -1,21 +1,14 @@
 package io.segmentbeam.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.segmentbeam.api.ApiRules;
 import io.segmentbeam.api.Recipe;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.model.ModelSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Which model a solution version ARN stands for. Each {@code *.json} file in the registry folder
@@ -34,9 +27,6 @@ import java.util.stream.Stream;
  * item attributes. Relative locations are resolved against the declaring file's folder.
  */
 public final class SolutionVersionRegistry {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private final Map<String, SolutionVersion> byArn;
 
   private SolutionVersionRegistry(Map<String, SolutionVersion> byArn) {
@@ -45,22 +35,8 @@ public final class SolutionVersionRegistry {
 
   /** Reads every declaration in {@code folder}; a missing folder is an empty registry. */
   public static SolutionVersionRegistry load(Path folder) {
-    Map<String, SolutionVersion> byArn = new HashMap<>();
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> files = Files.list(folder)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          SolutionVersion version = read(file);
-          SolutionVersion earlier = byArn.putIfAbsent(version.solutionVersionArn(), version);
-          if (earlier != null) {
-            throw new IllegalArgumentException(file + ": solution version " + version.solutionVersionArn()
-                + " is declared twice");
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read solution versions in " + folder, e);
-      }
-    }
-    return new SolutionVersionRegistry(byArn);
+    return new SolutionVersionRegistry(Declarations.load(folder, "solution version", Declaration.class,
+        SolutionVersionRegistry::read, SolutionVersion::solutionVersionArn));
   }
 
   public Optional<SolutionVersion> find(String solutionVersionArn) {
@@ -70,13 +46,7 @@ public final class SolutionVersionRegistry {
   private record Declaration(String solutionVersionArn, String recipeArn, Map<String, String> model,
       DatasetFiles itemsDataset) {}
 
-  private static SolutionVersion read(Path file) throws IOException {
-    Declaration declaration;
-    try {
-      declaration = JSON.readValue(file.toFile(), Declaration.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": not a solution version declaration: " + e.getOriginalMessage(), e);
-    }
+  private static SolutionVersion read(Path file, Declaration declaration) {
     String arn = declaration.solutionVersionArn();
     if (!ApiRules.ARN.accepts(arn)) {
       throw new IllegalArgumentException(file + ": \"solutionVersionArn\" must be a Personalize ARN, got " + arn);
@@ -93,10 +63,7 @@ public final class SolutionVersionRegistry {
     ModelSpec spec = new ModelSpec(type, base, model);
     DatasetFiles items = declaration.itemsDataset();
     if (items != null) {
-      if (items.dataLocation() == null || items.schemaLocation() == null) {
-        throw new IllegalArgumentException(file + ": \"itemsDataset\" needs \"dataLocation\" and \"schemaLocation\"");
-      }
-      items = new DatasetFiles(spec.resolve(items.dataLocation()), spec.resolve(items.schemaLocation()));
+      items = Declarations.resolve(file, "itemsDataset", items);
     } else if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY) {
       throw new IllegalArgumentException(file + ": an Item-Attribute-Affinity solution version needs "
           + "\"itemsDataset\" to match its queries against");

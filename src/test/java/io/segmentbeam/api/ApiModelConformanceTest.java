@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,7 +64,15 @@ class ApiModelConformanceTest {
         Arguments.of("S3DataConfig", S3DataConfig.class),
         Arguments.of("Tag", Tag.class),
         Arguments.of("ListBatchSegmentJobsRequest", ListBatchSegmentJobsRequest.class),
-        Arguments.of("ListBatchSegmentJobsResponse", ListBatchSegmentJobsResponse.class));
+        Arguments.of("ListBatchSegmentJobsResponse", ListBatchSegmentJobsResponse.class),
+        Arguments.of("CreateFilterRequest", CreateFilterRequest.class),
+        Arguments.of("CreateFilterResponse", CreateFilterResponse.class),
+        Arguments.of("DescribeFilterRequest", DescribeFilterRequest.class),
+        Arguments.of("DescribeFilterResponse", DescribeFilterResponse.class),
+        Arguments.of("Filter", Filter.class),
+        Arguments.of("FilterSummary", FilterSummary.class),
+        Arguments.of("ListFiltersRequest", ListFiltersRequest.class),
+        Arguments.of("ListFiltersResponse", ListFiltersResponse.class));
   }
 
   @ParameterizedTest
@@ -71,12 +80,30 @@ class ApiModelConformanceTest {
   void recordHasExactlyTheShapesMembers(String shapeName, Class<? extends Record> type) {
     List<String> members = new ArrayList<>();
     shapes.get(shapeName).get("members").fieldNames().forEachRemaining(members::add);
-    List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    List<String> components = Arrays.stream(type.getRecordComponents()).map(ApiModelConformanceTest::wireName).toList();
     assertThat(components, containsInAnyOrder(members.toArray()));
+  }
+
+  /** A member's name on the wire: its JSON property name where it differs from the Java name. */
+  private static String wireName(RecordComponent component) {
+    JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+    if (property == null) {
+      property = component.getAnnotation(JsonProperty.class);
+    }
+    return property == null ? component.getName() : property.value();
+  }
+
+  @Test
+  void filterExpressionBoundsMatchTheModel() {
+    JsonNode shape = shapes.get(ApiRules.FILTER_EXPRESSION.shape());
+    assertThat(List.of(ApiRules.FILTER_EXPRESSION.min(), ApiRules.FILTER_EXPRESSION.max()),
+        equalTo(List.of(shape.get("min").asInt(), shape.get("max").asInt())));
   }
 
   @Test
   void requiredMembersMatchTheModel() {
+    assertThat(shapes.get("CreateFilterRequest").get("required").toString(),
+        equalTo("[\"name\",\"datasetGroupArn\",\"filterExpression\"]"));
     assertThat(shapes.get("CreateBatchSegmentJobRequest").get("required").toString(),
         equalTo("[\"jobName\",\"solutionVersionArn\",\"jobInput\",\"jobOutput\",\"roleArn\"]"));
     assertThat(shapes.get("S3DataConfig").get("required").toString(), equalTo("[\"path\"]"));

@@ -1,8 +1,10 @@
 package io.segmentbeam.model.factors;
 
+import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.model.kernel.TiledScoringKernel;
+import java.util.BitSet;
 import java.util.List;
 
 /** A matrix-factorization model: a user's score for an item is the dot product of their vectors. */
@@ -33,9 +35,10 @@ final class LatentFactorModel implements SegmentModel {
   }
 
   @Override
-  public List<int[]> topUsers(List<List<String>> queries, int numResults) {
-    float[][] vectors = queries.stream().map(this::centroid).toArray(float[][]::new);
-    return List.of(kernel.topK(vectors, numResults));
+  public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
+    float[][] vectors = queries.stream().map(query -> centroid(query.items())).toArray(float[][]::new);
+    BitSet[] allowed = queries.stream().map(ScoringQuery::allowedUsers).toArray(BitSet[]::new);
+    return List.of(kernel.topK(vectors, allowed, numResults));
   }
 
   /** Dot products are linear, so scoring the mean vector gives each user's mean score over the items. */

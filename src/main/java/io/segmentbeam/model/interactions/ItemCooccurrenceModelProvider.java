@@ -3,6 +3,7 @@ package io.segmentbeam.model.interactions;
 import io.segmentbeam.interactions.InteractionData;
 import io.segmentbeam.interactions.InteractionMatrix;
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModelProvider;
 import io.segmentbeam.model.kernel.TopK;
@@ -45,10 +46,10 @@ public final class ItemCooccurrenceModelProvider implements SegmentModelProvider
     }
 
     @Override
-    public List<int[]> topUsers(List<List<String>> queries, int numResults) {
+    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
       List<int[]> result = new ArrayList<>(queries.size());
-      for (List<String> query : queries) {
-        result.add(topUsers(similarities(query), numResults));
+      for (ScoringQuery query : queries) {
+        result.add(topUsers(similarities(query.items()), query, numResults));
       }
       return result;
     }
@@ -74,9 +75,12 @@ public final class ItemCooccurrenceModelProvider implements SegmentModelProvider
       return similarity;
     }
 
-    private int[] topUsers(float[] similarity, int numResults) {
+    private int[] topUsers(float[] similarity, ScoringQuery query, int numResults) {
       TopK best = new TopK(Math.min(numResults, userCount()));
       for (int user = 0; user < userCount(); user++) {
+        if (!query.allows(user)) {
+          continue;
+        }
         float score = 0;
         float total = 0;
         for (int e = byUser.start()[user]; e < byUser.start()[user + 1]; e++) {

@@ -3,6 +3,7 @@ package io.segmentbeam.model.interactions;
 import io.segmentbeam.interactions.InteractionData;
 import io.segmentbeam.interactions.InteractionMatrix;
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModelProvider;
 import io.segmentbeam.model.kernel.TopK;
@@ -41,14 +42,17 @@ public final class PopularityModelProvider implements SegmentModelProvider {
     }
 
     @Override
-    public List<int[]> topUsers(List<List<String>> queries, int numResults) {
-      TopK best = new TopK(Math.min(numResults, activity.length));
-      for (int user = 0; user < activity.length; user++) {
-        best.offer(activity[user], user);
-      }
-      int[] ranked = best.bestFirst();
+    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
       List<int[]> result = new ArrayList<>(queries.size());
-      queries.forEach(query -> result.add(ranked));
+      for (ScoringQuery query : queries) {
+        TopK best = new TopK(Math.min(numResults, activity.length));
+        for (int user = 0; user < activity.length; user++) {
+          if (query.allows(user)) {
+            best.offer(activity[user], user);
+          }
+        }
+        result.add(best.bestFirst());
+      }
       return result;
     }
   }

@@ -1,5 +1,7 @@
 package io.segmentbeam.model.kernel;
 
+import java.util.BitSet;
+
 /**
  * A portable scoring kernel: users are scanned in tiles small enough to stay in cache while every
  * query of the batch is scored against them, and each query keeps a bounded top-k heap as it goes.
@@ -23,7 +25,7 @@ public final class TiledScoringKernel implements ScoringKernel {
   }
 
   @Override
-  public int[][] topK(float[][] queries, int k) {
+  public int[][] topK(float[][] queries, BitSet[] allowed, int k) {
     TopK[] best = new TopK[queries.length];
     for (int q = 0; q < queries.length; q++) {
       best[q] = new TopK(Math.min(k, userCount));
@@ -31,7 +33,7 @@ public final class TiledScoringKernel implements ScoringKernel {
     for (int tileStart = 0; tileStart < userCount; tileStart += TILE_USERS) {
       int tileEnd = Math.min(userCount, tileStart + TILE_USERS);
       for (int q = 0; q < queries.length; q++) {
-        scoreTile(queries[q], tileStart, tileEnd, best[q]);
+        scoreTile(queries[q], allowed[q], tileStart, tileEnd, best[q]);
       }
     }
     int[][] result = new int[queries.length][];
@@ -41,12 +43,13 @@ public final class TiledScoringKernel implements ScoringKernel {
     return result;
   }
 
-  private void scoreTile(float[] query, int from, int to, TopK best) {
+  private void scoreTile(float[] query, BitSet allowed, int from, int to, TopK best) {
     float threshold = best.threshold();
     for (int user = from; user < to; user++) {
       float score = dot(query, user * dimensions);
       // Users arrive in index order, so an equal score never displaces a kept (lower) index.
-      if (score > threshold) {
+      // The filter is asked only about users good enough to enter, so it costs little.
+      if (score > threshold && (allowed == null || allowed.get(user))) {
         best.offer(score, user);
         threshold = best.threshold();
       }

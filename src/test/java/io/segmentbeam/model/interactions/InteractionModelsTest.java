@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModels;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class InteractionModelsTest {
 
   private static List<String> top(SegmentModel model, List<String> items, int numResults) {
     List<String> users = new ArrayList<>();
-    for (int index : model.topUsers(List.of(items), numResults).get(0)) {
+    for (int index : model.topUsers(List.of(new ScoringQuery(items, null)), numResults).get(0)) {
       users.add(model.userId(index));
     }
     return users;

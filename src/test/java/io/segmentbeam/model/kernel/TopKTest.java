@@ -3,6 +3,7 @@ package io.segmentbeam.model.kernel;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The tiled kernel against a plain score-everything-and-sort reference, ties included. */
 class TopKTest {
 
-  private static int[] reference(float[] users, int dimensions, float[] query, int k) {
+  private static int[] reference(float[] users, int dimensions, float[] query, BitSet allowed, int k) {
     int count = users.length / dimensions;
     float[] scores = new float[count];
     for (int u = 0; u < count; u++) {
@@ -28,13 +29,14 @@ class TopKTest {
       }
       scores[u] = (s0 + s1) + (s2 + s3);
     }
-    return IntStream.range(0, count).boxed()
+    return IntStream.range(0, count).filter(u -> allowed == null || allowed.get(u)).boxed()
         .sorted(Comparator.comparing((Integer u) -> -scores[u]).thenComparing(u -> u))
         .limit(k).mapToInt(Integer::intValue).toArray();
   }
 
+  /** Every other query is filtered to a random 70% of users, so masks are checked with the same data. */
   @Test
-  void kernelEqualsReferenceOnRandomDataWithTies() {
+  void kernelEqualsReferenceOnRandomDataWithTiesAndFilters() {
     Random random = new Random(7);
     int dimensions = 10;
     int users = 5000;
@@ -49,11 +51,21 @@ class TopKTest {
         query[i] = random.nextInt(3) - 1;
       }
     }
+    BitSet[] allowed = new BitSet[queries.length];
+    for (int q = 1; q < queries.length; q += 2) {
+      allowed[q] = new BitSet(users);
+      for (int u = 0; u < users; u++) {
+        if (random.nextInt(10) < 7) {
+          allowed[q].set(u);
+        }
+      }
+    }
     TiledScoringKernel kernel = new TiledScoringKernel(vectors, dimensions);
-    for (int k : new int[] {1, 7, 100, 5000, 6000}) {
-      int[][] result = kernel.topK(queries, k);
+    for (int k : new int[] {1, 7, 100, 3500, 5000, 6000}) {
+      int[][] result = kernel.topK(queries, allowed, k);
       for (int q = 0; q < queries.length; q++) {
-        assertThat("k=" + k + " query " + q, result[q], equalTo(reference(vectors, dimensions, queries[q], k)));
+        assertThat("k=" + k + " query " + q, result[q],
+            equalTo(reference(vectors, dimensions, queries[q], allowed[q], k)));
       }
     }
   }

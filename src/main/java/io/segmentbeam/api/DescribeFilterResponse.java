@@ -1,0 +1,3 @@
+package io.segmentbeam.api;
+
+public record DescribeFilterResponse(Filter filter) {}

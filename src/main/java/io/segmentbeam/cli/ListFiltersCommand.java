@@ -1,0 +1,29 @@
+package io.segmentbeam.cli;
+
+import io.segmentbeam.api.ListFiltersRequest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list-filters",
+    description = {"Prints one page of {\"Filters\": [...], \"nextToken\": ...}, newest first.",
+        "Pass the printed nextToken back with --next-token for the next page."})
+final class ListFiltersCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dataset-group-arn", paramLabel = "ARN") String datasetGroupArn;
+  @Option(names = "--max-results", paramLabel = "N", description = "1 to 100 (default 100).") Integer maxResults;
+  @Option(names = "--next-token", paramLabel = "TOKEN") String nextToken;
+
+  @Mixin ServiceOptions service;
+
+  @Override
+  public Integer call() {
+    ListFiltersRequest request = new ListFiltersRequest(datasetGroupArn, maxResults, nextToken);
+    spec.commandLine().getOut().println(CliJson.format(service.filters().list(request)));
+    return 0;
+  }
+}
