@@ -15,6 +15,7 @@ import io.segmentbeam.filter.FilterExpression.Parameter;
 import io.segmentbeam.filter.FilterExpression.Part;
 import io.segmentbeam.filter.FilterExpression.Value;
 import io.segmentbeam.filter.FilterValues.Given;
+import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.query.InvalidQueryException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A filter ready to apply to one model's users: for a line's {@code filterValues}, the set of
@@ -62,32 +63,28 @@ public final class SegmentFilter {
     this.attributes = attributes;
   }
 
-  /**
-   * The filter for a model's users, loaded on first use in this JVM and shared. {@code owner}
-   * identifies the user index (the loaded model).
-   */
-  public static SegmentFilter shared(FilterSpec spec, Object owner, int userCount, IntFunction<String> userId) {
-    return SHARED.computeIfAbsent(List.of(spec, owner), key -> {
+  /** The filter for a loaded model's users, loaded on first use in this JVM and shared. */
+  public static SegmentFilter shared(FilterSpec spec, SegmentModel model) {
+    return SHARED.computeIfAbsent(List.of(spec, model), key -> {
       try {
-        return load(spec, userCount, userId);
+        return load(spec, model.userCount(), model::userIndex);
       } catch (IOException | InvalidFilterException e) {
         throw new IllegalStateException("cannot load filter " + spec.filterArn() + ": " + e.getMessage(), e);
       }
     });
   }
 
-  /** Parses the expression against the datasets' schemas and reads what it needs of them. */
-  public static SegmentFilter load(FilterSpec spec, int userCount, IntFunction<String> userId)
+  /**
+   * Parses the expression against the datasets' schemas and reads what it needs of them, for
+   * {@code userCount} users whose indexes {@code userIndex} gives (-1 for users to leave out).
+   */
+  public static SegmentFilter load(FilterSpec spec, int userCount, ToIntFunction<String> userIndex)
       throws IOException, InvalidFilterException {
     DatasetSchema users = spec.users() == null ? null
         : DatasetSchema.read(DatasetType.USERS, spec.users().schemaLocation());
     DatasetSchema interactions = spec.interactions() == null ? null
         : DatasetSchema.read(DatasetType.INTERACTIONS, spec.interactions().schemaLocation());
     FilterExpression expression = FilterExpression.parse(spec.expression(), users, interactions);
-    Map<String, Integer> userIndex = new HashMap<>(userCount * 2);
-    for (int user = 0; user < userCount; user++) {
-      userIndex.put(userId.apply(user), user);
-    }
     Set<String> usersFields = new HashSet<>();
     expression.parts().stream().filter(part -> part.dataset() == Dataset.USERS)
         .forEach(part -> collectFields(part.condition(), usersFields));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * What a filter reads about users, indexed like the model's users: for each Users field the
@@ -35,7 +36,7 @@ final class UserAttributes {
    * Reads the columns of {@code usersFields} from the Users dataset and, if {@code withEvents},
    * the event types of the Interactions dataset.
    */
-  static UserAttributes read(Map<String, Integer> userIndex, int userCount, DatasetFiles users, Set<String> usersFields,
+  static UserAttributes read(ToIntFunction<String> userIndex, int userCount, DatasetFiles users, Set<String> usersFields,
       DatasetFiles interactions, boolean withEvents) throws IOException {
     UserAttributes attributes = new UserAttributes(userCount);
     if (!usersFields.isEmpty()) {
@@ -47,7 +48,7 @@ final class UserAttributes {
     return attributes;
   }
 
-  private void readUsers(Map<String, Integer> userIndex, DatasetFiles files, Set<String> names) throws IOException {
+  private void readUsers(ToIntFunction<String> userIndex, DatasetFiles files, Set<String> names) throws IOException {
     DatasetSchema schema = DatasetSchema.read(DatasetType.USERS, files.schemaLocation());
     int idColumn = schema.indexOf("USER_ID");
     List<SchemaField> fields = schema.fields().stream().filter(f -> names.contains(f.name())).toList();
@@ -63,8 +64,8 @@ final class UserAttributes {
       }
     }
     DatasetReader.read(files.dataLocation(), schema, row -> {
-      Integer user = userIndex.get(row.text(idColumn));
-      if (user == null) {
+      int user = userIndex.applyAsInt(row.text(idColumn));
+      if (user < 0) {
         return;
       }
       for (int i = 0; i < columns.length; i++) {
@@ -85,13 +86,13 @@ final class UserAttributes {
     });
   }
 
-  private void readEvents(Map<String, Integer> userIndex, DatasetFiles files) throws IOException {
+  private void readEvents(ToIntFunction<String> userIndex, DatasetFiles files) throws IOException {
     DatasetSchema schema = DatasetSchema.read(DatasetType.INTERACTIONS, files.schemaLocation());
     int idColumn = schema.indexOf("USER_ID");
     int typeColumn = schema.indexOf("EVENT_TYPE");
     DatasetReader.read(files.dataLocation(), schema, row -> {
-      Integer user = userIndex.get(row.text(idColumn));
-      if (user != null && !row.isNull(typeColumn)) {
+      int user = userIndex.applyAsInt(row.text(idColumn));
+      if (user >= 0 && !row.isNull(typeColumn)) {
         eventTypes.computeIfAbsent(row.text(typeColumn).toLowerCase(Locale.ROOT), t -> new BitSet(userCount)).set(user);
       }
     });

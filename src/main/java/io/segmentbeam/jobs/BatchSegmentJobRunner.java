@@ -5,7 +5,6 @@ import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.SegmentFilter;
-import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
@@ -119,8 +118,7 @@ final class BatchSegmentJobRunner {
       return;
     }
     try {
-      SegmentModel model = SegmentModels.shared(solutionVersion.model());
-      SegmentFilter.shared(filter, model, model.userCount(), model::userId);
+      SegmentFilter.shared(filter, SegmentModels.shared(solutionVersion.model()));
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot read the datasets of filter " + filter.filterArn() + ": "
           + JobFailure.rootMessage(e), e);

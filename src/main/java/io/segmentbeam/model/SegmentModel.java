@@ -19,6 +19,26 @@ public interface SegmentModel {
    */
   String userId(int index);
 
+  /** The index of a user, or -1 if the model does not know them. */
+  default int userIndex(String userId) {
+    // Indexes follow ids in ascending order, so a binary search finds them.
+    int low = 0;
+    int high = userCount() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int order = userId(middle).compareTo(userId);
+      if (order == 0) {
+        return middle;
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return -1;
+  }
+
   /** Whether the model knows the item, i.e. can score users for it. */
   boolean hasItem(String itemId);
 

@@ -96,7 +96,7 @@ public final class ScoreSegments
       long start = System.currentTimeMillis();
       model = SegmentModels.shared(modelSpec);
       attributes = items == null ? null : new ItemAttributeResolver(ItemCatalog.shared(items));
-      filter = filterSpec == null ? null : SegmentFilter.shared(filterSpec, model, model.userCount(), model::userId);
+      filter = filterSpec == null ? null : SegmentFilter.shared(filterSpec, model);
       modelLoadMillis.update(System.currentTimeMillis() - start);
     }
 

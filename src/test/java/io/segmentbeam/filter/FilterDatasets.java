@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +81,6 @@ final class FilterDatasets {
 
   SegmentFilter load(String expression) throws IOException, InvalidFilterException {
     return SegmentFilter.load(new FilterSpec("arn:aws:personalize:us-east-1:123456789012:filter/test", expression,
-        users, interactions), userIds.size(), userIds::get);
+        users, interactions), userIds.size(), user -> Math.max(-1, Collections.binarySearch(userIds, user)));
   }
 }

@@ -30,6 +30,11 @@ final class LatentFactorModel implements SegmentModel {
   }
 
   @Override
+  public int userIndex(String userId) {
+    return users.indexOf(userId);
+  }
+
+  @Override
   public boolean hasItem(String itemId) {
     return items.contains(itemId);
   }
