@@ -66,17 +66,18 @@ public final class SampleDataGenerator {
   private static final double NOISE_EVENTS = 0.15;
   private static final int ATTRIBUTE_QUERIES = 10;
 
-  static final DatasetSchema USERS = DatasetSchema.of(DatasetType.USERS, List.of(
+  /** The schemas of the datasets the generator writes. */
+  public static final DatasetSchema USERS = DatasetSchema.of(DatasetType.USERS, List.of(
       new SchemaField("USER_ID", FieldType.STRING, false, false, false),
       new SchemaField("AGE", FieldType.INT, false, false, false),
       new SchemaField("MEMBERSHIP", FieldType.STRING, false, true, false)));
-  static final DatasetSchema ITEMS = DatasetSchema.of(DatasetType.ITEMS, List.of(
+  public static final DatasetSchema ITEMS = DatasetSchema.of(DatasetType.ITEMS, List.of(
       new SchemaField("ITEM_ID", FieldType.STRING, false, false, false),
       new SchemaField("GENRES", FieldType.STRING, false, true, false),
       new SchemaField("CATEGORY", FieldType.STRING, false, true, false),
       new SchemaField("PRICE", FieldType.FLOAT, false, false, false),
       new SchemaField("DESCRIPTION", FieldType.STRING, true, false, true)));
-  static final DatasetSchema INTERACTIONS = DatasetSchema.of(DatasetType.INTERACTIONS, List.of(
+  public static final DatasetSchema INTERACTIONS = DatasetSchema.of(DatasetType.INTERACTIONS, List.of(
       new SchemaField("USER_ID", FieldType.STRING, false, false, false),
       new SchemaField("ITEM_ID", FieldType.STRING, false, false, false),
       new SchemaField("EVENT_TYPE", FieldType.STRING, false, false, false),

@@ -11,6 +11,7 @@ import io.segmentbeam.dataset.FieldType;
 import io.segmentbeam.dataset.SchemaField;
 import io.segmentbeam.filter.FilterExpression.Action;
 import io.segmentbeam.filter.FilterExpression.Dataset;
+import io.segmentbeam.sample.SampleDataGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,12 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The filter grammar: what parses, and the exact message (with its character) for what does not. */
 class FilterExpressionTest {
   static final DatasetSchema USERS;
-  static final DatasetSchema INTERACTIONS = DatasetSchema.of(DatasetType.INTERACTIONS, List.of(
-      new SchemaField("USER_ID", FieldType.STRING, false, false, false),
-      new SchemaField("ITEM_ID", FieldType.STRING, false, false, false),
-      new SchemaField("EVENT_TYPE", FieldType.STRING, false, false, false),
-      new SchemaField("EVENT_VALUE", FieldType.FLOAT, true, false, false),
-      new SchemaField("TIMESTAMP", FieldType.LONG, false, false, false)));
+  static final DatasetSchema INTERACTIONS = SampleDataGenerator.INTERACTIONS;
 
   static {
     List<SchemaField> fields = new ArrayList<>(List.of(
@@ -67,7 +63,7 @@ class FilterExpressionTest {
     assertThat(expression.parts().stream().map(p -> p.action() + " " + p.dataset()).toList(),
         contains("INCLUDE USERS", "EXCLUDE INTERACTIONS", "EXCLUDE USERS"));
     assertThat(expression.parts().get(1).condition(), equalTo(new FilterExpression.Comparison(Dataset.INTERACTIONS,
-        INTERACTIONS.fields().get(2), FilterExpression.Operator.IN, List.of(new FilterExpression.Wildcard()))));
+        INTERACTIONS.find("EVENT_TYPE").orElseThrow(), FilterExpression.Operator.IN, List.of(new FilterExpression.Wildcard()))));
     assertThat(expression.parameters(), contains("TIERS"));
   }
 
