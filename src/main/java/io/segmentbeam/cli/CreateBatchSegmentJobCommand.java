@@ -86,8 +86,8 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   private PipelineOptions pipelineOptions(CommandLine command) {
     try {
       PipelineOptionsFactory.register(SegmentJobOptions.class);
-      return PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new)).withValidation()
-          .as(SegmentJobOptions.class);
+      return service.s3().applyTo(PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new))
+          .withValidation().as(SegmentJobOptions.class));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
     }

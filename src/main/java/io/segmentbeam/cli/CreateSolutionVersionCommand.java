@@ -47,6 +47,7 @@ final class CreateSolutionVersionCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(command, "--threads must be at least 1");
     }
     CreateSolutionVersionRequest request = ApiJson.readRequest(given, CreateSolutionVersionRequest.class);
+    service.registerFileSystems();
     String arn = new SolutionVersionTrainer(service.home, service.scope(), service.solutionVersions, threads,
         command.getErr()).create(request);
     command.getOut().println(CliJson.format(new CreateSolutionVersionResponse(arn)));

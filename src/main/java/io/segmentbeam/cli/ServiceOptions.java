@@ -6,7 +6,10 @@ import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.s3.S3Access;
+import java.net.URI;
 import java.nio.file.Path;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Option;
 
 /** Where job metadata and solution versions live, and the region and account ARNs are made in. */
@@ -40,15 +43,39 @@ final class ServiceOptions {
       description = "Folder of dataset group declarations (default: ${DEFAULT-VALUE}).")
   Path datasetGroups;
 
+  @Option(names = "--endpoint-url", paramLabel = "URL",
+      description = "A custom S3 endpoint, e.g. http://127.0.0.1:9000 for a local S3-compatible server.")
+  URI endpointUrl;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "A profile from the AWS config files (default: the AWS SDK's default credentials chain).")
+  String profile;
+
+  @Option(names = "--s3-path-style", paramLabel = "BOOLEAN", arity = "1",
+      description = "Path-style S3 addressing (default: true with --endpoint-url, else false).")
+  Boolean s3PathStyle;
+
   ArnScope scope() {
     return new ArnScope("aws", region, accountId);
   }
 
+  /** How to reach S3; the file systems are set up with it so that s3:// paths work everywhere. */
+  S3Access s3() {
+    return new S3Access(region, endpointUrl, profile, s3PathStyle);
+  }
+
+  /** Makes s3:// paths readable and writable for commands that run no pipeline. */
+  void registerFileSystems() {
+    s3().applyTo(PipelineOptionsFactory.create());
+  }
+
   BatchSegmentJobService batchSegmentJobs() {
+    registerFileSystems();
     return new BatchSegmentJobService(home, scope(), SolutionVersionRegistry.load(solutionVersions), this::filters);
   }
 
   FilterService filters() {
+    registerFileSystems();
     return new FilterService(home, scope(), DatasetGroupRegistry.load(datasetGroups), FilterDeclarations.load(filters));
   }
 }

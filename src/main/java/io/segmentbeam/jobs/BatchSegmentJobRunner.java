@@ -13,15 +13,18 @@ import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
 import io.segmentbeam.registry.SolutionVersion;
+import io.segmentbeam.s3.S3Buckets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -50,6 +53,7 @@ final class BatchSegmentJobRunner {
    * Runs the job; {@code onStatus} receives the job as each status is reached and persists it.
    */
   Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus) {
+    encryptOutput(job.jobOutput().s3DataDestination().kmsKeyArn());
     FileSystems.setDefaultPipelineOptions(options);
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     onStatus.reached(running);
@@ -78,6 +82,19 @@ final class BatchSegmentJobRunner {
     }
   }
 
+  /**
+   * Every object the job writes to S3 (staged files, and the {@code .out} files they become) is
+   * stored with SSE-KMS under the destination's key, the algorithm header sent explicitly: with
+   * a key id alone, S3 would not use it. Local files cannot carry a key; it is only recorded.
+   */
+  private void encryptOutput(String kmsKeyArn) {
+    if (kmsKeyArn != null) {
+      S3Options s3 = options.as(S3Options.class);
+      s3.setSSEAlgorithm("aws:kms");
+      s3.setSSEKMSKeyId(kmsKeyArn);
+    }
+  }
+
   private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus) {
     BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
     onStatus.reached(failed);
@@ -89,8 +106,14 @@ final class BatchSegmentJobRunner {
     void reached(BatchSegmentJob job);
   }
 
-  private static void checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
+  private void checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
     String path = job.jobInput().s3DataSource().path();
+    if (S3Buckets.isS3(path)) {
+      Optional<String> problem = S3Buckets.problem(options, path);
+      if (problem.isPresent()) {
+        throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + problem.get() + ".");
+      }
+    }
     try {
       MatchResult match = FileSystems.match(input.filePattern(), EmptyMatchTreatment.ALLOW);
       boolean anyFile = match.status() == MatchResult.Status.OK
@@ -125,7 +148,15 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private static void prepareOutput(String outputDirectory) throws JobFailure {
+  private void prepareOutput(String outputDirectory) throws JobFailure {
+    if (S3Buckets.isS3(outputDirectory)) {
+      Optional<String> problem = S3Buckets.problem(options, outputDirectory);
+      if (problem.isPresent()) {
+        throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory + ": "
+            + problem.get() + ".");
+      }
+      return;
+    }
     if (!DataLocations.isLocal(outputDirectory)) {
       return;
     }

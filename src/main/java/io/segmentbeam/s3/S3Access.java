@@ -1,0 +1,38 @@
+package io.segmentbeam.s3;
+
+import java.net.URI;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * How SegmentBeam reaches S3: the region, an optional custom endpoint (an S3-compatible server,
+ * addressed path-style), and an optional named profile; credentials otherwise come from the AWS
+ * SDK's default chain (environment, system properties, profile files, container and instance
+ * roles). Credentials are never part of the options themselves, so printing or serializing
+ * pipeline options cannot reveal them.
+ *
+ * @param region the AWS region
+ * @param endpoint a custom S3 endpoint, or null for AWS
+ * @param profile a named profile from the AWS config files, or null for the default chain
+ * @param pathStyle path-style addressing; null means "when there is a custom endpoint"
+ */
+public record S3Access(String region, URI endpoint, String profile, Boolean pathStyle) {
+
+  /** Sets these S3 settings on pipeline options, and makes them the file systems' defaults. */
+  public <T extends PipelineOptions> T applyTo(T options) {
+    S3AccessOptions s3 = options.as(S3AccessOptions.class);
+    s3.setAwsRegion(Region.of(region));
+    if (endpoint != null) {
+      s3.setEndpoint(endpoint);
+    }
+    if (profile != null) {
+      s3.setAwsCredentialsProvider(ProfileCredentialsProvider.create(profile));
+    }
+    s3.setS3PathStyleAccess(pathStyle != null ? pathStyle : endpoint != null);
+    s3.setS3ClientFactoryClass(PathStyleS3ClientBuilderFactory.class);
+    FileSystems.setDefaultPipelineOptions(options);
+    return options;
+  }
+}

@@ -1,0 +1,40 @@
+package io.segmentbeam.s3;
+
+import java.net.URI;
+import java.util.Optional;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.options.PipelineOptions;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Checks a job can make before its pipeline starts, so that a wrong bucket fails the job with a
+ * reason naming it rather than with whatever the first failing request says.
+ */
+public final class S3Buckets {
+  private S3Buckets() {}
+
+  /** Whether a location is on S3. */
+  public static boolean isS3(String location) {
+    return location.startsWith("s3://");
+  }
+
+  /** Why the bucket of an {@code s3://} location cannot be used, or empty when it can. */
+  public static Optional<String> problem(PipelineOptions options, String location) {
+    String bucket = URI.create(location).getHost();
+    S3Options s3 = options.as(S3Options.class);
+    try (S3Client client = new PathStyleS3ClientBuilderFactory().createBuilder(s3).build()) {
+      client.headBucket(request -> request.bucket(bucket));
+      return Optional.empty();
+    } catch (S3Exception e) {
+      return Optional.of(switch (e.statusCode()) {
+        case 404 -> "the bucket " + bucket + " does not exist";
+        case 403 -> "access to the bucket " + bucket + " is denied for these credentials";
+        default -> "the bucket " + bucket + " cannot be reached: " + e.awsErrorDetails().errorMessage();
+      });
+    } catch (SdkException e) {
+      return Optional.of("the bucket " + bucket + " cannot be reached: " + e.getMessage());
+    }
+  }
+}
