@@ -1,0 +1,198 @@
+package io.segmentbeam.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.segmentbeam.s3.S3ProxyServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Batch segment jobs from an s3:// prefix to an s3:// destination on a real S3 API server
+ * (S3Proxy), with the model read from S3 too. Credentials reach the product only through the AWS
+ * SDK's default chain (here, the aws.accessKeyId and aws.secretAccessKey system properties).
+ */
+class S3SegmentJobIT {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String BUCKET = "segments";
+  static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/s3-model/1";
+
+  @TempDir static Path folder;
+  static S3ProxyServer server;
+  static S3Client s3;
+  static Path versions;
+  static Path home;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3ProxyServer.start(folder);
+    System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+    s3 = server.client();
+    s3.createBucket(request -> request.bucket(BUCKET));
+    for (String name : List.of("items-1.json", "items-2.json")) {
+      put("input/" + name, Files.readString(Path.of("sample-data", "input", name)));
+    }
+    for (String name : List.of("user-factors.jsonl", "item-factors.jsonl")) {
+      put("models/sample/" + name, Files.readString(Path.of("sample-data", "models", "sample-item-affinity", name)));
+    }
+    versions = Files.createDirectories(folder.resolve("versions"));
+    Files.writeString(versions.resolve("s3-model.json"), """
+        {"solutionVersionArn": "%s",
+         "recipeArn": "arn:aws:personalize:::recipe/aws-item-affinity",
+         "model": {"type": "latent-factors",
+                   "userFactors": "s3://segments/models/sample/user-factors.jsonl",
+                   "itemFactors": "s3://segments/models/sample/item-factors.jsonl"}}
+        """.formatted(VERSION));
+    home = Files.createDirectories(folder.resolve("home"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static void put(String key, String content) {
+    s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromString(content));
+  }
+
+  @Test
+  void kmsJobWritesEveryOutObjectUnderTheJobsKeyAndTheSameLinesAsALocalRun() throws IOException {
+    JsonNode job = run("kms", "s3://segments/input/", "s3://segments/output/", KEY);
+    assertThat(job.get("failureReason") + "", job.get("status").asText(), equalTo("ACTIVE"));
+    assertThat(keys("output/"), equalTo(List.of("output/items-1.json.out", "output/items-2.json.out")));
+    for (String key : keys("output/")) {
+      HeadObjectResponse head = s3.headObject(request -> request.bucket(BUCKET).key(key));
+      assertThat(key, head.serverSideEncryption(), equalTo(ServerSideEncryption.AWS_KMS));
+      assertThat(key, head.ssekmsKeyId(), equalTo(KEY));
+    }
+    assertThat(job.get("jobOutput").get("s3DataDestination").get("kmsKeyArn").asText(), equalTo(KEY));
+
+    Path local = folder.resolve("local-output");
+    assertThat(run("local", "sample-data/input/", local + "/", null).get("status").asText(), equalTo("ACTIVE"));
+    for (String name : List.of("items-1.json.out", "items-2.json.out")) {
+      assertThat(name, object("output/" + name), equalTo(Files.readString(local.resolve(name))));
+    }
+  }
+
+  @Test
+  void aPrefixWithoutSlashAlsoMatchesSiblingsThatStartWithIt() throws IOException {
+    put("prefix/a.json", "{\"itemId\": \"100057\"}\n");
+    put("prefix_test/b.json", "{\"itemId\": \"100004\"}\n");
+    put("prefixed.json", "{\"itemId\": \"100004\"}\n");
+    assertThat(run("bare", "s3://segments/prefix", "s3://segments/bare/", null).get("status").asText(),
+        equalTo("ACTIVE"));
+    assertThat(keys("bare/"), equalTo(List.of("bare/prefix/a.json.out", "bare/prefix_test/b.json.out",
+        "bare/prefixed.json.out")));
+    assertThat(run("slash", "s3://segments/prefix/", "s3://segments/slash/", null).get("status").asText(),
+        equalTo("ACTIVE"));
+    assertThat(keys("slash/"), equalTo(List.of("slash/a.json.out")));
+  }
+
+  @Test
+  void aMissingBucketOrPrefixFailsTheJobWithAReasonAndNoOutput() throws IOException {
+    JsonNode noBucket = run("no-input-bucket", "s3://no-such-bucket/input/", "s3://segments/failed-1/", KEY);
+    assertThat(noBucket.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(noBucket.get("failureReason").asText(), equalTo("Cannot read jobInput.s3DataSource.path "
+        + "s3://no-such-bucket/input/: the bucket no-such-bucket does not exist."));
+    assertThat(keys("failed-1"), empty());
+
+    JsonNode noPrefix = run("no-input-prefix", "s3://segments/nothing-here/", "s3://segments/failed-2/", KEY);
+    assertThat(noPrefix.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(noPrefix.get("failureReason").asText(), equalTo("No input files found under "
+        + "jobInput.s3DataSource.path s3://segments/nothing-here/. Put one or more JSON-lines files under that "
+        + "prefix, or correct the path."));
+    assertThat(keys("failed-2"), empty());
+
+    JsonNode noOutputBucket = run("no-output-bucket", "s3://segments/input/", "s3://no-such-output/out/", KEY);
+    assertThat(noOutputBucket.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(noOutputBucket.get("failureReason").asText(), equalTo("Cannot write to "
+        + "jobOutput.s3DataDestination.path s3://no-such-output/out/: the bucket no-such-output does not exist."));
+  }
+
+  @Test
+  void theSecretKeyAppearsNowhereAJobWritesOrPrints() throws IOException {
+    CliRun created = create("secret-check", "s3://segments/input/", "s3://segments/secret-check/", KEY,
+        "--targetParallelism=2");
+    assertThat(created.err(), created.exitCode(), equalTo(0));
+    CliRun described = CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn",
+        JSON.readTree(created.out()).get("batchSegmentJobArn").asText());
+    List<String> everything = new ArrayList<>(List.of(created.out(), created.err(), described.out(), described.err()));
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        everything.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+    for (String key : keys("secret-check/")) {
+      everything.add(object(key));
+    }
+    for (String text : everything) {
+      assertThat(text, not(containsString(S3ProxyServer.SECRET_KEY)));
+    }
+    // What was searched held the job's own document and both of its output objects.
+    assertThat(everything.stream().filter(text -> text.contains("batch-segment-job/secret-check")).count(),
+        greaterThanOrEqualTo(3L));
+    assertThat(keys("secret-check/").size(), equalTo(2));
+  }
+
+  /** Runs a job and returns its description. */
+  private static JsonNode run(String name, String input, String output, String kmsKeyArn) throws IOException {
+    CliRun created = create(name, input, output, kmsKeyArn);
+    assertThat(created.err(), created.exitCode(), oneOf(0, 1));
+    CliRun described = CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn",
+        JSON.readTree(created.out()).get("batchSegmentJobArn").asText());
+    return JSON.readTree(described.out()).get("batchSegmentJob");
+  }
+
+  private static CliRun create(String name, String input, String output, String kmsKeyArn, String... beamOptions)
+      throws IOException {
+    ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-batch-segment-job.json").toFile());
+    request.put("jobName", name).put("solutionVersionArn", VERSION);
+    ((ObjectNode) request.get("jobInput").get("s3DataSource")).put("path", input);
+    ObjectNode destination = (ObjectNode) request.get("jobOutput").get("s3DataDestination");
+    destination.put("path", output);
+    if (kmsKeyArn != null) {
+      destination.put("kmsKeyArn", kmsKeyArn);
+    }
+    List<String> args = new ArrayList<>(List.of("create-batch-segment-job", "--cli-input-json", request.toString(),
+        "--solution-versions", versions.toString(), "--endpoint-url", server.endpoint().toString()));
+    args.addAll(List.of(beamOptions));
+    return CliRun.run(home, args.toArray(String[]::new));
+  }
+
+  private static List<String> keys(String prefix) {
+    return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET).prefix(prefix)).contents().stream()
+        .map(S3Object::key).sorted().toList();
+  }
+
+  private static String object(String key) {
+    return s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asUtf8String();
+  }
+}
