@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,6 +29,8 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -59,6 +63,8 @@ final class BatchSegmentJobRunner {
     onStatus.reached(running);
     String outputDirectory = folder(job.jobOutput().s3DataDestination().path());
     String staging = StagingArea.of(outputDirectory, job.jobName());
+    long startMillis = System.currentTimeMillis();
+    boolean succeeded = false;
     try {
       SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
           outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
@@ -68,8 +74,10 @@ final class BatchSegmentJobRunner {
       checkInput(job, spec.input());
       checkModel(solutionVersion);
       checkFilter(solutionVersion, filter);
-      prepareOutput(outputDirectory);
+      prepareOutput(outputDirectory, staging, job.jobOutput().s3DataDestination().kmsKeyArn());
       Map<String, Long> counters = runPipeline(spec);
+      succeeded = true;
+      cleanUp(staging, outputDirectory, startMillis, false);
       BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
       onStatus.reached(active);
       return new Outcome(active, counters);
@@ -78,7 +86,39 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException unexpected) {
       return failed(running, "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
     } finally {
-      deleteQuietly(staging);
+      if (!succeeded) {
+        cleanUp(staging, outputDirectory, startMillis, true);
+      }
+    }
+  }
+
+  /**
+   * Removes the staging folder and, for a failed job, every {@code .out} file it finished, so that
+   * a failed job leaves no partial output. While the storage cannot be reached (a server restart,
+   * a network blip), it keeps trying for {@code --cleanupTimeoutSeconds}.
+   */
+  private void cleanUp(String staging, String outputDirectory, long startMillis, boolean failed) {
+    long deadline = System.nanoTime() + options.as(SegmentJobOptions.class).getCleanupTimeoutSeconds() * 1_000_000_000L;
+    for (long waitMillis = 250; ; waitMillis = Math.min(waitMillis * 2, 5_000)) {
+      try {
+        StagingArea.delete(staging);
+        if (failed) {
+          StagingArea.deleteOutputsWrittenSince(outputDirectory, startMillis);
+        }
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          System.err.println("warning: could not remove what the job wrote under " + outputDirectory + ": "
+              + JobFailure.rootMessage(e));
+          return;
+        }
+      }
+      try {
+        Thread.sleep(waitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -148,12 +188,15 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private void prepareOutput(String outputDirectory) throws JobFailure {
+  private void prepareOutput(String outputDirectory, String staging, String kmsKeyArn) throws JobFailure {
     if (S3Buckets.isS3(outputDirectory)) {
       Optional<String> problem = S3Buckets.problem(options, outputDirectory);
       if (problem.isPresent()) {
         throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory + ": "
             + problem.get() + ".");
+      }
+      if (kmsKeyArn != null) {
+        checkKey(staging, kmsKeyArn);
       }
       return;
     }
@@ -170,6 +213,21 @@ final class BatchSegmentJobRunner {
     } catch (IOException e) {
       throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory
           + ": cannot create the folder (" + e + ").", e);
+    }
+  }
+
+  /** Writes and removes one empty object under the key, so that a refused key fails the job before it runs. */
+  private static void checkKey(String staging, String kmsKeyArn) throws JobFailure {
+    ResourceId probe = FileSystems.matchNewResource(staging + "kms-key-check", false);
+    try {
+      try (WritableByteChannel channel = FileSystems.create(probe, "application/octet-stream")) {
+        channel.write(ByteBuffer.allocate(0));
+      }
+      FileSystems.delete(List.of(probe), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException | RuntimeException e) {
+      throw new JobFailure("The output storage refused to encrypt with jobOutput.s3DataDestination.kmsKeyArn "
+          + kmsKeyArn + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
+          + "that the job's role may use it.", e);
     }
   }
 
@@ -208,13 +266,5 @@ final class BatchSegmentJobRunner {
   private static String folder(String path) {
     String folder = DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
     return folder.endsWith("/") ? folder : folder + "/";
-  }
-
-  private static void deleteQuietly(String staging) {
-    try {
-      StagingArea.delete(staging);
-    } catch (IOException e) {
-      System.err.println("warning: could not remove the staging folder " + staging + ": " + e.getMessage());
-    }
   }
 }

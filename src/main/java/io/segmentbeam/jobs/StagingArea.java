@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -13,7 +14,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
-/** The folder a job stages its output files in, removed whether the job succeeds or fails. */
+/**
+ * The folder a job stages its output files in, removed whether the job succeeds or fails; and
+ * the removal of what a failed job wrote.
+ */
 final class StagingArea {
   private StagingArea() {}
 
@@ -34,10 +38,29 @@ final class StagingArea {
       }
       return;
     }
-    MatchResult match = FileSystems.match(directory + "**", EmptyMatchTreatment.ALLOW);
-    if (match.status() == MatchResult.Status.OK) {
-      List<ResourceId> files = match.metadata().stream().map(MatchResult.Metadata::resourceId).toList();
-      FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    deleteMatching(directory + "**", metadata -> true);
+  }
+
+  /**
+   * Removes the {@code .out} files under the output folder that were written at or after
+   * {@code startMillis}: what a failed job had finished before it failed.
+   */
+  static void deleteOutputsWrittenSince(String outputDirectory, long startMillis) throws IOException {
+    deleteMatching(outputDirectory + "**", metadata -> metadata.resourceId().toString().endsWith(".out")
+        && metadata.lastModifiedMillis() >= startMillis);
+  }
+
+  private static void deleteMatching(String pattern, Predicate<MatchResult.Metadata> which) throws IOException {
+    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    if (match.status() == MatchResult.Status.ERROR) {
+      // metadata() throws the listing's own error, which says why the storage could not be listed.
+      match.metadata();
+      throw new IOException("cannot list " + pattern);
     }
+    if (match.status() != MatchResult.Status.OK) {
+      return;
+    }
+    List<ResourceId> files = match.metadata().stream().filter(which).map(MatchResult.Metadata::resourceId).toList();
+    FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 }

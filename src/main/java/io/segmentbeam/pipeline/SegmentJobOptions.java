@@ -13,4 +13,12 @@ public interface SegmentJobOptions extends PipelineOptions {
   boolean getLiftInputLimits();
 
   void setLiftInputLimits(boolean value);
+
+  @Description("How long a failed job keeps trying to remove what it wrote (its staged files and any .out files "
+      + "it had finished) while the output's storage cannot be reached, so that a brief outage leaves nothing "
+      + "behind.")
+  @Default.Integer(60)
+  int getCleanupTimeoutSeconds();
+
+  void setCleanupTimeoutSeconds(int seconds);
 }
