@@ -6,6 +6,9 @@ import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.LocalDocuments;
+import io.segmentbeam.store.S3Documents;
 import io.segmentbeam.s3.S3Access;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,8 +29,8 @@ final class ServiceOptions {
   String accountId;
 
   @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:SEGMENTBEAM_HOME:-${sys:user.home}/.segmentbeam}",
-      description = "Job store folder (default: $SEGMENTBEAM_HOME, else ~/.segmentbeam).")
-  Path home;
+      description = "Job store: a folder or an s3:// prefix (default: $SEGMENTBEAM_HOME, else ~/.segmentbeam).")
+  String home;
 
   @Option(names = "--solution-versions", paramLabel = "DIR",
       defaultValue = "${env:SEGMENTBEAM_SOLUTION_VERSIONS:-pipelines/solution-versions}",
@@ -69,13 +72,22 @@ final class ServiceOptions {
     s3().applyTo(PipelineOptionsFactory.create());
   }
 
+  /** The job store's documents, in a local folder or under an S3 prefix. */
+  Documents store() {
+    if (!home.startsWith("s3://")) {
+      return new LocalDocuments(Path.of(home));
+    }
+    URI location = URI.create(home.endsWith("/") ? home : home + "/");
+    return new S3Documents(s3().client(), location.getHost(), location.getPath().substring(1));
+  }
+
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
-    return new BatchSegmentJobService(home, scope(), SolutionVersionRegistry.load(solutionVersions), this::filters);
+    return new BatchSegmentJobService(store(), scope(), SolutionVersionRegistry.load(solutionVersions), this::filters);
   }
 
   FilterService filters() {
     registerFileSystems();
-    return new FilterService(home, scope(), DatasetGroupRegistry.load(datasetGroups), FilterDeclarations.load(filters));
+    return new FilterService(store(), scope(), DatasetGroupRegistry.load(datasetGroups), FilterDeclarations.load(filters));
   }
 }

@@ -13,8 +13,8 @@ import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -32,7 +32,7 @@ public final class BatchSegmentJobService {
   private final Supplier<FilterService> filters;
 
   /** @param filters the filter service, made only when a job names a filter */
-  public BatchSegmentJobService(Path home, ArnScope scope, SolutionVersionRegistry solutionVersions,
+  public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
       Supplier<FilterService> filters) {
     this.scope = scope;
     this.store = new JobStore<>(home, scope, RESOURCE_TYPE, BatchSegmentJob.class, BatchSegmentJob::jobName,

@@ -22,10 +22,10 @@ import io.segmentbeam.registry.DatasetGroup;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,7 +42,7 @@ public final class FilterService {
   private final JobStore<Filter> store;
   private final DatasetGroupRegistry datasetGroups;
 
-  public FilterService(Path home, ArnScope scope, DatasetGroupRegistry datasetGroups, FilterDeclarations declared) {
+  public FilterService(Documents home, ArnScope scope, DatasetGroupRegistry datasetGroups, FilterDeclarations declared) {
     this.scope = scope;
     this.store = new JobStore<>(home, scope, RESOURCE_TYPE, Filter.class, Filter::name, Filter::creationDateTime);
     this.datasetGroups = datasetGroups;

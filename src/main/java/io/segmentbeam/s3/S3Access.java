@@ -3,6 +3,8 @@ package io.segmentbeam.s3;
 import java.net.URI;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -19,6 +21,12 @@ import software.amazon.awssdk.regions.Region;
  * @param pathStyle path-style addressing; null means "when there is a custom endpoint"
  */
 public record S3Access(String region, URI endpoint, String profile, Boolean pathStyle) {
+
+  /** A client with these settings, for what is not a file: the store's documents, bucket checks. */
+  public S3Client client() {
+    return new PathStyleS3ClientBuilderFactory().createBuilder(applyTo(PipelineOptionsFactory.as(S3AccessOptions.class)))
+        .build();
+  }
 
   /** Sets these S3 settings on pipeline options, and makes them the file systems' defaults. */
   public <T extends PipelineOptions> T applyTo(T options) {

@@ -10,9 +10,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,35 +20,35 @@ import java.util.stream.Stream;
 
 /**
  * Job metadata kept as one JSON document per job, holding exactly the API's job shape, under
- * {@code <home>/<resource type>s/<region>/<account>/<job name>.json}. Creates are atomic across
+ * {@code <home>/<resource type>s/<region>/<account>/<job name>.json}, in a local folder or under an S3
+ * prefix. Creates are atomic across
  * processes; updates replace the whole document atomically; listings are newest first.
  *
  * @param <T> the job shape, e.g. BatchSegmentJob
  */
 public final class JobStore<T> {
-  private final Path directory;
+  private final Documents directory;
   private final String resourceType;
   private final Class<T> type;
   private final Function<T, String> nameOf;
   private final Function<T, BigDecimal> createdOf;
   private final PageTokens tokens;
 
-  public JobStore(Path home, ArnScope scope, String resourceType, Class<T> type, Function<T, String> nameOf,
+  public JobStore(Documents home, ArnScope scope, String resourceType, Class<T> type, Function<T, String> nameOf,
       Function<T, BigDecimal> createdOf) {
-    this.directory = home.resolve(resourceType + "s").resolve(scope.region()).resolve(scope.accountId());
+    this.directory = home.folder(resourceType + "s").folder(scope.region()).folder(scope.accountId());
     this.resourceType = resourceType;
     this.type = type;
     this.nameOf = nameOf;
     this.createdOf = createdOf;
-    this.tokens = PageTokens.forStore(home.resolve(".page-token-key"));
+    this.tokens = PageTokens.forStore(home);
   }
 
   /** Records a new job; exactly one of any number of concurrent creates of a name succeeds. */
   public void create(T job) {
     String name = nameOf.apply(job);
     try {
-      Files.createDirectories(directory);
-      AtomicFiles.createExclusive(fileOf(name), bytes(job));
+      directory.create(fileOf(name), bytes(job));
     } catch (FileAlreadyExistsException e) {
       throw new ResourceAlreadyExistsException(
           "A " + resourceType + " with the name " + name + " already exists.");
@@ -64,7 +61,7 @@ public final class JobStore<T> {
   public void update(T job) {
     String name = nameOf.apply(job);
     try {
-      AtomicFiles.replace(fileOf(name), bytes(job));
+      directory.replace(fileOf(name), bytes(job));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update " + resourceType + " " + name + " in " + directory, e);
     }
@@ -72,9 +69,8 @@ public final class JobStore<T> {
 
   public Optional<T> find(String name) {
     try {
-      return Optional.of(read(fileOf(name)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      Optional<byte[]> content = directory.read(fileOf(name));
+      return content.isEmpty() ? Optional.empty() : Optional.of(parse(content.get()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resourceType + " " + name, e);
     }
@@ -124,30 +120,32 @@ public final class JobStore<T> {
   }
 
   private Stream<T> readAll() {
-    if (!Files.isDirectory(directory)) {
-      return Stream.empty();
-    }
-    try (Stream<Path> files = Files.list(directory)) {
+    try {
       List<T> jobs = new ArrayList<>();
-      for (Path file : files.filter(f -> f.toString().endsWith(".json") && !AtomicFiles.isTemporary(f)).toList()) {
-        try {
-          jobs.add(read(file));
-        } catch (NoSuchFileException vanished) {
-          // Never happens with this store's writes; tolerated so a hand-deleted file does not break listing.
-        }
+      for (String file : directory.names(".json")) {
+        // A document removed by hand between listing and reading is skipped, not an error.
+        directory.read(file).map(this::parseUnchecked).ifPresent(jobs::add);
       }
       return jobs.stream();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
+      throw new UncheckedIOException("cannot list " + directory.location(), e);
     }
   }
 
-  private Path fileOf(String name) {
-    return directory.resolve(name + ".json");
+  private static String fileOf(String name) {
+    return name + ".json";
   }
 
-  private T read(Path file) throws IOException {
-    return ApiJson.mapper().readValue(Files.readAllBytes(file), type);
+  private T parse(byte[] content) throws IOException {
+    return ApiJson.mapper().readValue(content, type);
+  }
+
+  private T parseUnchecked(byte[] content) {
+    try {
+      return parse(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable " + resourceType + " document in " + directory.location(), e);
+    }
   }
 
   private static byte[] bytes(Object job) {

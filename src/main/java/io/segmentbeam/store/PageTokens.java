@@ -9,12 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +29,8 @@ final class PageTokens {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final String MAC = "HmacSHA256";
 
+  private static final String KEY_FILE = ".page-token-key";
+
   private final byte[] key;
 
   private PageTokens(byte[] key) {
@@ -37,21 +38,22 @@ final class PageTokens {
   }
 
   /** Loads the store's signing key, creating it once; concurrent first uses agree on one key. */
-  static PageTokens forStore(Path keyFile) {
+  static PageTokens forStore(Documents home) {
     try {
-      Files.createDirectories(keyFile.getParent());
-      if (!Files.exists(keyFile)) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        try {
-          AtomicFiles.createExclusive(keyFile, fresh);
-        } catch (FileAlreadyExistsException raced) {
-          // Another process created it first: use theirs.
-        }
+      Optional<byte[]> key = home.read(KEY_FILE);
+      if (key.isPresent()) {
+        return new PageTokens(key.get());
       }
-      return new PageTokens(Files.readAllBytes(keyFile));
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      try {
+        home.create(KEY_FILE, fresh);
+      } catch (FileAlreadyExistsException raced) {
+        // Another process created it first: use theirs.
+      }
+      return new PageTokens(home.read(KEY_FILE).orElseThrow());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the page token key " + keyFile, e);
+      throw new UncheckedIOException("cannot read the page token key in " + home.location(), e);
     }
   }
 

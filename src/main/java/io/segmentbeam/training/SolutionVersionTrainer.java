@@ -38,7 +38,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * bytes: training the same thing again gives the same ARN and the same files.
  */
 public final class SolutionVersionTrainer {
-  private final Path home;
+  private final String home;
   private final ArnScope scope;
   private final Path registry;
   private final int threads;
@@ -48,7 +48,8 @@ public final class SolutionVersionTrainer {
    * @param registry the solution-versions folder the declaration is written to
    * @param progress where progress and loss per iteration are reported
    */
-  public SolutionVersionTrainer(Path home, ArnScope scope, Path registry, int threads, PrintWriter progress) {
+  /** @param home the store's folder or s3:// prefix, under which models are written by default */
+  public SolutionVersionTrainer(String home, ArnScope scope, Path registry, int threads, PrintWriter progress) {
     this.home = home;
     this.scope = scope;
     this.registry = registry;
@@ -77,10 +78,10 @@ public final class SolutionVersionTrainer {
       checkItems(items);
     }
     if (settings.model().equals("als")) {
-      Path modelFolder = modelFolder(request, versionId);
+      String modelFolder = modelFolder(request, versionId);
       trainAls(data, settings, modelFolder);
-      model.put("userFactors", relative(modelFolder.resolve("user-factors.jsonl")));
-      model.put("itemFactors", relative(modelFolder.resolve("item-factors.jsonl")));
+      model.put("userFactors", relative(modelFolder + "user-factors.jsonl"));
+      model.put("itemFactors", relative(modelFolder + "item-factors.jsonl"));
     } else {
       model.put("interactions", relative(interactions.dataLocation()));
       model.put("interactionsSchema", relative(interactions.schemaLocation()));
@@ -106,14 +107,13 @@ public final class SolutionVersionTrainer {
     return model.equals("als") ? "latent-factors" : model;
   }
 
-  private void trainAls(InteractionData data, TrainingSettings settings, Path modelFolder) throws IOException {
+  private void trainAls(InteractionData data, TrainingSettings settings, String modelFolder) throws IOException {
     ImplicitAls als = new ImplicitAls(settings.als(threads));
     ImplicitAls.Factors factors = als.train(data.matrix(), (iteration, iterations, loss, millis) ->
         progress.printf(Locale.ROOT, "iteration %d/%d: loss %.6f (%.1f s)%n", iteration, iterations, loss,
             millis / 1000.0));
-    Files.createDirectories(modelFolder);
-    FactorFiles.write(modelFolder.resolve("user-factors.jsonl"), data.userIds(), factors.users(), factors.factors());
-    FactorFiles.write(modelFolder.resolve("item-factors.jsonl"), data.itemIds(), factors.items(), factors.factors());
+    FactorFiles.write(modelFolder + "user-factors.jsonl", data.userIds(), factors.users(), factors.factors());
+    FactorFiles.write(modelFolder + "item-factors.jsonl", data.itemIds(), factors.items(), factors.factors());
   }
 
   private static InteractionData readInteractions(DatasetFiles interactions, EventWeighting weighting)
@@ -151,12 +151,13 @@ public final class SolutionVersionTrainer {
     return threshold == null ? null : Double.valueOf(threshold.strip());
   }
 
-  private Path modelFolder(CreateSolutionVersionRequest request, String versionId) {
-    if (request.modelLocation() != null) {
-      return Path.of(DataLocations.absoluteLocal(request.modelLocation()));
-    }
-    return home.resolve("solution-versions").resolve(scope.region()).resolve(scope.accountId())
-        .resolve(request.name()).resolve(versionId).toAbsolutePath();
+  /** Where the model's files go: a folder path or URI ending in {@code /}. */
+  private String modelFolder(CreateSolutionVersionRequest request, String versionId) {
+    String folder = request.modelLocation() != null ? request.modelLocation()
+        : String.join("/", home.endsWith("/") ? home.substring(0, home.length() - 1) : home, "solution-versions",
+            scope.region(), scope.accountId(), request.name(), versionId);
+    folder = DataLocations.isLocal(folder) ? DataLocations.absoluteLocal(folder) : folder;
+    return folder.endsWith("/") ? folder : folder + "/";
   }
 
   private static DatasetFiles files(DatasetLocation location) {

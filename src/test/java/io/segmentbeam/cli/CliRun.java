@@ -9,10 +9,15 @@ import java.util.List;
 /** One in-process run of the segmentbeam command, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
-  /** Runs the command against the job store in {@code home} and the repository's pipelines/. */
+  /**
+   * Runs the command against the job store in {@code home} (unless the arguments name another)
+   * and the repository's pipelines/.
+   */
   static CliRun run(Path home, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.add("--home=" + home);
+    if (all.stream().noneMatch(arg -> arg.startsWith("--home"))) {
+      all.add("--home=" + home);
+    }
     all.add("--region=us-east-1");
     all.add("--account-id=123456789012");
     StringWriter out = new StringWriter();

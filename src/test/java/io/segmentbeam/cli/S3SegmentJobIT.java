@@ -163,6 +163,30 @@ class S3SegmentJobIT {
   }
 
   /** Runs a job and returns its description. */
+  @Test
+  void theJobStoreMayBeAnS3Prefix() throws IOException {
+    String store = "--home=s3://segments/store/";
+    CliRun created = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        Files.readString(Path.of("pipelines", "sample-batch-segment-job.json")), "--job-name", "in-s3-store",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"s3://segments/store-output/\"}}",
+        "--endpoint-url", server.endpoint().toString(), store);
+    assertThat(created.err(), created.exitCode(), equalTo(0));
+    String arn = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/in-s3-store";
+    assertThat(keys("store/"), equalTo(List.of("store/.page-token-key",
+        "store/batch-segment-jobs/us-east-1/123456789012/in-s3-store.json")));
+    JsonNode described = JSON.readTree(CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn", arn,
+        "--endpoint-url", server.endpoint().toString(), store).out()).get("batchSegmentJob");
+    assertThat(described.get("status").asText(), equalTo("ACTIVE"));
+    JsonNode listed = JSON.readTree(CliRun.run(home, "list-batch-segment-jobs", "--endpoint-url",
+        server.endpoint().toString(), store).out());
+    assertThat(listed.get("batchSegmentJobs").get(0).get("batchSegmentJobArn").asText(), equalTo(arn));
+    // Names are unique in an S3 store too: the second create is refused by a conditional write.
+    CliRun again = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        Files.readString(Path.of("pipelines", "sample-batch-segment-job.json")), "--job-name", "in-s3-store",
+        "--endpoint-url", server.endpoint().toString(), store);
+    assertThat(JSON.readTree(again.err()).get("__type").asText(), equalTo("ResourceAlreadyExistsException"));
+  }
+
   private static JsonNode run(String name, String input, String output, String kmsKeyArn) throws IOException {
     CliRun created = create(name, input, output, kmsKeyArn);
     assertThat(created.err(), created.exitCode(), oneOf(0, 1));

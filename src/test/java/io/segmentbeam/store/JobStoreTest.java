@@ -31,8 +31,8 @@ class JobStoreTest {
   @TempDir Path home;
 
   static JobStore<BatchSegmentJob> store(Path home) {
-    return new JobStore<>(home, SCOPE, "batch-segment-job", BatchSegmentJob.class, BatchSegmentJob::jobName,
-        BatchSegmentJob::creationDateTime);
+    return new JobStore<>(new LocalDocuments(home), SCOPE, "batch-segment-job", BatchSegmentJob.class,
+        BatchSegmentJob::jobName, BatchSegmentJob::creationDateTime);
   }
 
   static BatchSegmentJob job(String name, long createdMillis) {

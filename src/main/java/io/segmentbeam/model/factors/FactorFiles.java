@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
+import io.segmentbeam.api.DataLocations;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -68,10 +70,16 @@ public final class FactorFiles {
    * Writes vectors as a factor file, one {@code {"id": ..., "features": [...]}} line per id, in
    * the order given.
    *
+   * @param location a local path or a URI such as {@code s3://bucket/model/user-factors.jsonl}
    * @param vectors row-major, {@code dimensions} values per id
    */
-  public static void write(Path file, String[] ids, float[] vectors, int dimensions) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+  public static void write(String location, String[] ids, float[] vectors, int dimensions) throws IOException {
+    if (DataLocations.isLocal(location)) {
+      Files.createDirectories(Path.of(DataLocations.absoluteLocal(location)).getParent());
+    }
+    ResourceId file = FileSystems.matchNewResource(location, false);
+    try (Writer out = new BufferedWriter(Channels.newWriter(FileSystems.create(file, "application/json"),
+        StandardCharsets.UTF_8))) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < ids.length; i++) {
         line.setLength(0);
