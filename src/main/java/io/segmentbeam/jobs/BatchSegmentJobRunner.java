@@ -65,6 +65,7 @@ final class BatchSegmentJobRunner {
     String staging = StagingArea.of(outputDirectory, job.jobName());
     long startMillis = System.currentTimeMillis();
     boolean succeeded = false;
+    boolean writing = false;
     try {
       SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
           outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
@@ -74,7 +75,12 @@ final class BatchSegmentJobRunner {
       checkInput(job, spec.input());
       checkModel(solutionVersion);
       checkFilter(solutionVersion, filter);
-      prepareOutput(outputDirectory, staging, job.jobOutput().s3DataDestination().kmsKeyArn());
+      prepareOutput(outputDirectory);
+      writing = true;
+      String kmsKeyArn = job.jobOutput().s3DataDestination().kmsKeyArn();
+      if (kmsKeyArn != null && S3Buckets.isS3(outputDirectory)) {
+        checkKey(staging, kmsKeyArn);
+      }
       Map<String, Long> counters = runPipeline(spec);
       succeeded = true;
       cleanUp(staging, outputDirectory, startMillis, false);
@@ -86,7 +92,8 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException unexpected) {
       return failed(running, "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
     } finally {
-      if (!succeeded) {
+      // A job that failed before writing anything has nothing to remove.
+      if (!succeeded && writing) {
         cleanUp(staging, outputDirectory, startMillis, true);
       }
     }
@@ -188,15 +195,12 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private void prepareOutput(String outputDirectory, String staging, String kmsKeyArn) throws JobFailure {
+  private void prepareOutput(String outputDirectory) throws JobFailure {
     if (S3Buckets.isS3(outputDirectory)) {
       Optional<String> problem = S3Buckets.problem(options, outputDirectory);
       if (problem.isPresent()) {
         throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory + ": "
             + problem.get() + ".");
-      }
-      if (kmsKeyArn != null) {
-        checkKey(staging, kmsKeyArn);
       }
       return;
     }
