@@ -175,6 +175,26 @@ class S3SegmentJobIT {
   }
 
   @Test
+  void trainingReadsDatasetsFromS3AndWritesTheModelThere() throws IOException {
+    for (String name : List.of("interactions.csv", "interactions-schema.json")) {
+      put("datasets/" + name, Files.readString(Path.of("sample-data", "datasets", name)));
+    }
+    ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-solution-version.json").toFile());
+    request.put("name", "trained-on-s3").put("modelLocation", "s3://segments/models/trained/");
+    ObjectNode datasets = request.putObject("datasets");
+    datasets.putObject("interactions").put("dataLocation", "s3://segments/datasets/interactions.csv")
+        .put("schemaLocation", "s3://segments/datasets/interactions-schema.json");
+    CliRun trained = CliRun.run(home, "create-solution-version", "--cli-input-json", request.toString(),
+        "--solution-versions", versions.toString(), "--endpoint-url", server.endpoint().toString(), "--threads", "1");
+    assertThat(trained.err(), trained.exitCode(), equalTo(0));
+    assertThat(keys("models/trained/"), equalTo(List.of("models/trained/item-factors.jsonl",
+        "models/trained/user-factors.jsonl")));
+    // The same data and settings trained locally gave the committed model: S3 changes nothing.
+    assertThat(object("models/trained/user-factors.jsonl"),
+        equalTo(Files.readString(Path.of("sample-data", "models", "sample-item-affinity", "user-factors.jsonl"))));
+  }
+
+  @Test
   void theJobStoreMayBeAnS3Prefix() throws IOException {
     String store = "--home=s3://segments/store/";
     CliRun created = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
