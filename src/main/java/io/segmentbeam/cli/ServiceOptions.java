@@ -47,8 +47,10 @@ final class ServiceOptions {
   Path datasetGroups;
 
   @Option(names = "--endpoint-url", paramLabel = "URL",
-      description = "A custom S3 endpoint, e.g. http://127.0.0.1:9000 for a local S3-compatible server.")
-  URI endpointUrl;
+      defaultValue = "${env:AWS_ENDPOINT_URL_S3:-${env:AWS_ENDPOINT_URL:-}}",
+      description = "A custom S3 endpoint, e.g. http://127.0.0.1:9000 for a local S3-compatible server "
+          + "(default: $AWS_ENDPOINT_URL_S3, else $AWS_ENDPOINT_URL, else AWS).")
+  String endpointUrl;
 
   @Option(names = "--profile", paramLabel = "NAME",
       description = "A profile from the AWS config files (default: the AWS SDK's default credentials chain).")
@@ -64,7 +66,8 @@ final class ServiceOptions {
 
   /** How to reach S3; the file systems are set up with it so that s3:// paths work everywhere. */
   S3Access s3() {
-    return new S3Access(region, endpointUrl, profile, s3PathStyle);
+    return new S3Access(region, endpointUrl == null || endpointUrl.isBlank() ? null : URI.create(endpointUrl),
+        profile, s3PathStyle);
   }
 
   /** Makes s3:// paths readable and writable for commands that run no pipeline. */
