@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -47,22 +46,13 @@ class S3FaultsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = S3ProxyServer.start(folder);
+    server = S3ProxyServer.withSampleInput(folder, BUCKET);
     front = new FaultyFront(server.endpoint());
-    System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
     s3 = server.client();
-    s3.createBucket(request -> request.bucket(BUCKET));
-    for (String name : List.of("items-1.json", "items-2.json")) {
-      s3.putObject(request -> request.bucket(BUCKET).key("input/" + name),
-          RequestBody.fromFile(Path.of("sample-data", "input", name)));
-    }
   }
 
   @AfterAll
   static void stop() throws IOException {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
     front.close();
     server.close();
   }

@@ -47,14 +47,8 @@ class S3SegmentJobIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = S3ProxyServer.start(folder);
-    System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+    server = S3ProxyServer.withSampleInput(folder, BUCKET);
     s3 = server.client();
-    s3.createBucket(request -> request.bucket(BUCKET));
-    for (String name : List.of("items-1.json", "items-2.json")) {
-      put("input/" + name, Files.readString(Path.of("sample-data", "input", name)));
-    }
     for (String name : List.of("user-factors.jsonl", "item-factors.jsonl")) {
       put("models/sample/" + name, Files.readString(Path.of("sample-data", "models", "sample-item-affinity", name)));
     }
@@ -71,8 +65,6 @@ class S3SegmentJobIT {
 
   @AfterAll
   static void stopServer() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
     if (server != null) {
       server.close();
     }

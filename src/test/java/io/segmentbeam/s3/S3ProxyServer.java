@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -62,6 +63,24 @@ public final class S3ProxyServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * A started server with a bucket holding the sample input under {@code input/}, and the
+   * credentials where the AWS SDK's default chain finds them (the aws.accessKeyId and
+   * aws.secretAccessKey system properties) until {@link #close}.
+   */
+  public static S3ProxyServer withSampleInput(Path folder, String bucket) throws IOException, InterruptedException {
+    S3ProxyServer server = start(folder);
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    S3Client s3 = server.client();
+    s3.createBucket(request -> request.bucket(bucket));
+    for (String name : List.of("items-1.json", "items-2.json")) {
+      s3.putObject(request -> request.bucket(bucket).key("input/" + name),
+          RequestBody.fromFile(Path.of("sample-data", "input", name)));
+    }
+    return server;
+  }
+
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
@@ -103,6 +122,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
   @Override
   public void close() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
     process.destroy();
   }
 }
