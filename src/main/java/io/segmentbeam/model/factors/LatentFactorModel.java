@@ -3,7 +3,7 @@ package io.segmentbeam.model.factors;
 import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.kernel.ScoringKernel;
-import io.segmentbeam.model.kernel.TiledScoringKernel;
+import io.segmentbeam.model.kernel.PanelScoringKernel;
 import java.util.BitSet;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class LatentFactorModel implements SegmentModel {
   LatentFactorModel(FactorTable users, FactorTable items) {
     this.users = users;
     this.items = items;
-    this.kernel = new TiledScoringKernel(users.rows(), users.dimensions());
+    this.kernel = new PanelScoringKernel(users.rows(), users.dimensions());
   }
 
   @Override

@@ -3,97 +3,125 @@ package io.segmentbeam.model.kernel;
 import java.util.Arrays;
 
 /**
- * The best {@code k} (score, user index) pairs seen so far: a bounded min-heap whose root is the
- * worst kept pair, so a candidate that does not beat the root costs one comparison. Higher scores
- * rank first; equal scores rank the lower index (the smaller user id) first.
+ * The best {@code k} (score, user index) pairs seen so far. Higher scores rank first; equal
+ * scores rank the lower index (the smaller user id) first. Each pair is one {@code long} whose
+ * natural order is that ranking, so candidates are appended to a buffer of {@code 2k} and, when it
+ * fills, a selection keeps the best {@code k}: a candidate costs amortized O(1) with no pointer
+ * chasing, and one that does not beat the k-th kept pair costs one comparison.
  */
 public final class TopK {
   private final int capacity;
-  private final float[] scores;
-  private final int[] indexes;
+  private long[] keys;
   private int size;
+  /** The k-th best key once the buffer has been trimmed; candidates must rank before it. */
+  private long worstKept = Long.MAX_VALUE;
+  private float worstScore = Float.NEGATIVE_INFINITY;
 
   public TopK(int capacity) {
     this.capacity = capacity;
-    this.scores = new float[capacity];
-    this.indexes = new int[capacity];
+    this.keys = new long[Math.max(16, 2 * capacity)];
   }
 
-  /** The score a candidate must beat to enter once the heap is full. */
+  /**
+   * A score that a candidate must exceed to enter, for callers that offer users in ascending
+   * index order (an equal score then never ranks before a kept one).
+   */
   public float threshold() {
-    if (capacity == 0) {
-      return Float.POSITIVE_INFINITY;
-    }
-    return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];
+    return capacity == 0 ? Float.POSITIVE_INFINITY : worstScore;
   }
 
   public void offer(float score, int index) {
-    if (size < capacity) {
-      scores[size] = score;
-      indexes[size] = index;
-      siftUp(size++);
-    } else if (capacity > 0 && ranksBefore(score, index, scores[0], indexes[0])) {
-      scores[0] = score;
-      indexes[0] = index;
-      siftDown(0);
+    offerKey(key(score, index));
+  }
+
+  /** Offers every pair another one kept: merging per-thread tops gives the top of all. */
+  public void offerAll(TopK other) {
+    for (int i = 0; i < other.size; i++) {
+      offerKey(other.keys[i]);
     }
   }
 
   /** The kept user indexes, best first. */
   public int[] bestFirst() {
-    Integer[] order = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> ranksBefore(scores[a], indexes[a], scores[b], indexes[b]) ? -1
-        : ranksBefore(scores[b], indexes[b], scores[a], indexes[a]) ? 1 : 0);
+    trim();
+    Arrays.sort(keys, 0, size);
     int[] result = new int[size];
     for (int i = 0; i < size; i++) {
-      result[i] = indexes[order[i]];
+      result[i] = (int) keys[i];
     }
     return result;
   }
 
-  static boolean ranksBefore(float score, int index, float otherScore, int otherIndex) {
-    return score > otherScore || (score == otherScore && index < otherIndex);
-  }
-
-  private void siftUp(int at) {
-    while (at > 0) {
-      int parent = (at - 1) / 2;
-      if (!ranksBefore(scores[parent], indexes[parent], scores[at], indexes[at])) {
-        return;
-      }
-      swap(at, parent);
-      at = parent;
+  private void offerKey(long key) {
+    if (capacity == 0 || key >= worstKept) {
+      return;
+    }
+    keys[size++] = key;
+    if (size == keys.length) {
+      trim();
     }
   }
 
-  private void siftDown(int at) {
-    while (true) {
-      int worst = at;
-      int left = 2 * at + 1;
-      int right = left + 1;
-      if (left < size && ranksBefore(scores[worst], indexes[worst], scores[left], indexes[left])) {
-        worst = left;
+  /** Keeps the best {@code capacity} keys, unordered: a selection, linear in the buffer's size. */
+  private void trim() {
+    if (size < capacity) {
+      return;
+    }
+    select(keys, 0, size - 1, capacity - 1);
+    size = capacity;
+    long worst = keys[0];
+    for (int i = 1; i < size; i++) {
+      worst = Math.max(worst, keys[i]);
+    }
+    worstKept = worst;
+    worstScore = score(worst);
+  }
+
+  /** Moves the n-th smallest key of {@code a[from..to]} to index n, smaller ones before it (Hoare's quickselect). */
+  private static void select(long[] a, int from, int to, int n) {
+    while (from < to) {
+      long pivot = median(a[from], a[(from + to) >>> 1], a[to]);
+      int i = from;
+      int j = to;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
       }
-      if (right < size && ranksBefore(scores[worst], indexes[worst], scores[right], indexes[right])) {
-        worst = right;
-      }
-      if (worst == at) {
+      if (n <= j) {
+        to = j;
+      } else if (n >= i) {
+        from = i;
+      } else {
         return;
       }
-      swap(at, worst);
-      at = worst;
     }
   }
 
-  private void swap(int a, int b) {
-    float s = scores[a];
-    scores[a] = scores[b];
-    scores[b] = s;
-    int i = indexes[a];
-    indexes[a] = indexes[b];
-    indexes[b] = i;
+  private static long median(long a, long b, long c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+
+  /**
+   * The high half orders scores descending (IEEE bits made monotonic, then inverted; -0 counted
+   * as 0), the low half indexes ascending, so ascending keys rank best first.
+   */
+  static long key(float score, int index) {
+    int bits = Float.floatToRawIntBits(score + 0.0f);
+    int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+    return (long) ~ascending << 32 | (index & 0xffffffffL);
+  }
+
+  private static float score(long key) {
+    int ascending = ~(int) (key >> 32);
+    return Float.intBitsToFloat(ascending ^ ((ascending >> 31) & 0x7fffffff));
   }
 }

@@ -2,50 +2,30 @@ package io.segmentbeam.model.kernel;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.BitSet;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The tiled kernel against a plain score-everything-and-sort reference, ties included. */
+/** The kernel, in each of its arithmetics and thread counts, against the naive reference. */
 class TopKTest {
 
-  private static int[] reference(float[] users, int dimensions, float[] query, BitSet allowed, int k) {
-    int count = users.length / dimensions;
-    float[] scores = new float[count];
-    for (int u = 0; u < count; u++) {
-      float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      int i = 0;
-      for (; i + 3 < dimensions; i += 4) {
-        s0 += query[i] * users[u * dimensions + i];
-        s1 += query[i + 1] * users[u * dimensions + i + 1];
-        s2 += query[i + 2] * users[u * dimensions + i + 2];
-        s3 += query[i + 3] * users[u * dimensions + i + 3];
-      }
-      for (; i < dimensions; i++) {
-        s0 += query[i] * users[u * dimensions + i];
-      }
-      scores[u] = (s0 + s1) + (s2 + s3);
-    }
-    return IntStream.range(0, count).filter(u -> allowed == null || allowed.get(u)).boxed()
-        .sorted(Comparator.comparing((Integer u) -> -scores[u]).thenComparing(u -> u))
-        .limit(k).mapToInt(Integer::intValue).toArray();
-  }
-
-  /** Every other query is filtered to a random 70% of users, so masks are checked with the same data. */
+  /**
+   * Few distinct values, so that many users tie; odd sizes, so that the last panel and the last
+   * query block are partial; every other query filtered to a random 70% of users.
+   */
   @Test
-  void kernelEqualsReferenceOnRandomDataWithTiesAndFilters() {
+  void kernelEqualsTheNaiveReferenceUserForUser() {
     Random random = new Random(7);
     int dimensions = 10;
-    int users = 5000;
+    int users = 5003;
     float[] vectors = new float[users * dimensions];
     for (int i = 0; i < vectors.length; i++) {
-      // Few distinct values, so many users tie.
-      vectors[i] = random.nextInt(3) - 1;
+      vectors[i] = random.nextInt(3) - 1 + (random.nextInt(4) == 0 ? 0.1f : 0f);
     }
-    float[][] queries = new float[20][dimensions];
+    float[][] queries = new float[23][dimensions];
     for (float[] query : queries) {
       for (int i = 0; i < dimensions; i++) {
         query[i] = random.nextInt(3) - 1;
@@ -60,14 +40,25 @@ class TopKTest {
         }
       }
     }
-    TiledScoringKernel kernel = new TiledScoringKernel(vectors, dimensions);
-    for (int k : new int[] {1, 7, 100, 3500, 5000, 6000}) {
-      int[][] result = kernel.topK(queries, allowed, k);
-      for (int q = 0; q < queries.length; q++) {
-        assertThat("k=" + k + " query " + q, result[q],
-            equalTo(reference(vectors, dimensions, queries[q], allowed[q], k)));
+    List<PanelMath> arithmetics = List.of(new ScalarPanelMath(), PanelMath.best());
+    for (PanelMath math : arithmetics) {
+      for (int threads : new int[] {1, 2, 3}) {
+        PanelScoringKernel kernel = new PanelScoringKernel(vectors, dimensions, threads, math);
+        for (int k : new int[] {1, 7, 100, 3500, 5003, 6000}) {
+          int[][] result = kernel.topK(queries, allowed, k);
+          for (int q = 0; q < queries.length; q++) {
+            assertThat(kernel.describe() + " k=" + k + " query " + q, result[q],
+                equalTo(PanelScoringKernel.naiveTopK(vectors, dimensions, queries[q], allowed[q], k)));
+          }
+        }
       }
     }
+  }
+
+  @Test
+  void theTestsRunTheVectorArithmetic() {
+    // Surefire enables jdk.incubator.vector, so the SIMD path is the one checked above.
+    assertThat(PanelMath.best().describe(), startsWith("vector-"));
   }
 
   @Test
