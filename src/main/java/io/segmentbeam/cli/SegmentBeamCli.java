@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         DescribeFilterCommand.class,
         ListFiltersCommand.class,
         GenerateSampleDataCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class SegmentBeamCli {
   static final int USAGE_ERROR = 252;

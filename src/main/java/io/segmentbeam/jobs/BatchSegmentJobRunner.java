@@ -8,6 +8,7 @@ import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
+import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.pipeline.InputPrefix;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.pipeline.SegmentJobSpec;
@@ -44,8 +45,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 final class BatchSegmentJobRunner {
 
-  /** The job's final metadata and the pipeline's counters. */
-  record Outcome(BatchSegmentJob job, Map<String, Long> counters) {}
+  /** The job's final metadata, the pipeline's counters and where its time went. */
+  record Outcome(BatchSegmentJob job, Map<String, Long> counters, JobTimings timings) {}
 
   private final PipelineOptions options;
 
@@ -73,7 +74,9 @@ final class BatchSegmentJobRunner {
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
           solutionVersion.items(), filter);
       checkInput(job, spec.input());
+      long modelStart = System.currentTimeMillis();
       checkModel(solutionVersion);
+      long modelLoadMillis = System.currentTimeMillis() - modelStart;
       checkFilter(solutionVersion, filter);
       prepareOutput(outputDirectory);
       writing = true;
@@ -81,12 +84,16 @@ final class BatchSegmentJobRunner {
       if (kmsKeyArn != null && S3Buckets.isS3(outputDirectory)) {
         checkKey(staging, kmsKeyArn);
       }
-      Map<String, Long> counters = runPipeline(spec);
+      long pipelineStartedAt = System.currentTimeMillis();
+      PipelineResult result = runPipeline(spec);
+      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
       succeeded = true;
       cleanUp(staging, outputDirectory, startMillis, false);
       BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
       onStatus.reached(active);
-      return new Outcome(active, counters);
+      return new Outcome(active, counters(metrics),
+          JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()));
     } catch (JobFailure failure) {
       return failed(running, failure.getMessage(), onStatus);
     } catch (RuntimeException unexpected) {
@@ -145,7 +152,7 @@ final class BatchSegmentJobRunner {
   private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus) {
     BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
     onStatus.reached(failed);
-    return new Outcome(failed, Map.of());
+    return new Outcome(failed, Map.of(), JobTimings.NONE);
   }
 
   /** Persists a job's metadata each time its status changes. */
@@ -235,7 +242,7 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private Map<String, Long> runPipeline(SegmentJobSpec spec) throws JobFailure {
+  private PipelineResult runPipeline(SegmentJobSpec spec) throws JobFailure {
     Pipeline pipeline = Pipeline.create(options);
     BatchSegmentPipeline.build(pipeline, spec);
     PipelineResult result;
@@ -249,8 +256,7 @@ final class BatchSegmentJobRunner {
     if (state != PipelineResult.State.DONE) {
       throw new JobFailure("The segment pipeline ended in state " + state + " instead of DONE.");
     }
-    return counters(result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build()));
+    return result;
   }
 
   private static Map<String, Long> counters(MetricQueryResults metrics) {

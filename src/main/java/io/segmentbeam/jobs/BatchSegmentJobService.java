@@ -10,6 +10,7 @@ import io.segmentbeam.api.ListBatchSegmentJobsResponse;
 import io.segmentbeam.api.Recipe;
 import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.filter.FilterSpec;
+import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
@@ -41,8 +42,8 @@ public final class BatchSegmentJobService {
     this.filters = filters;
   }
 
-  /** The result of a create: the job's final metadata and the pipeline's counters. */
-  public record Created(BatchSegmentJob job, Map<String, Long> counters) {}
+  /** The result of a create: the job's final metadata, the pipeline's counters and where its time went. */
+  public record Created(BatchSegmentJob job, Map<String, Long> counters, JobTimings timings) {}
 
   /**
    * Validates and records the job, then runs it to ACTIVE or CREATE FAILED. Request errors are
@@ -60,7 +61,7 @@ public final class BatchSegmentJobService {
     store.create(pending);
     BatchSegmentJobRunner.Outcome outcome =
         new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, store::update);
-    return new Created(outcome.job(), outcome.counters());
+    return new Created(outcome.job(), outcome.counters(), outcome.timings());
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {

@@ -73,6 +73,12 @@ public final class ScoreSegments
     private final Distribution modelLoadMillis =
         Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.MODEL_LOAD_MILLIS);
     private final Distribution batchSize = Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.BATCH_SIZE);
+    private final Distribution scoringMillis =
+        Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SCORING_MILLIS);
+    private final Distribution setupStartedAt =
+        Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SETUP_STARTED_AT);
+    private final Distribution scoringEndedAt =
+        Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SCORING_ENDED_AT);
 
     private transient SegmentModel model;
     private transient ItemAttributeResolver attributes;
@@ -94,6 +100,7 @@ public final class ScoreSegments
     @Setup
     public void setup() {
       long start = System.currentTimeMillis();
+      setupStartedAt.update(start);
       model = SegmentModels.shared(modelSpec);
       attributes = items == null ? null : new ItemAttributeResolver(ItemCatalog.shared(items));
       filter = filterSpec == null ? null : SegmentFilter.shared(filterSpec, model);
@@ -181,7 +188,11 @@ public final class ScoreSegments
       if (batch.isEmpty()) {
         return;
       }
+      long start = System.currentTimeMillis();
       List<int[]> ranked = model.topUsers(batch.stream().map(Pending::scoring).toList(), numResults);
+      long end = System.currentTimeMillis();
+      scoringMillis.update(end - start);
+      scoringEndedAt.update(end);
       for (int i = 0; i < batch.size(); i++) {
         Pending pending = batch.get(i);
         List<String> users = new ArrayList<>(ranked.get(i).length);

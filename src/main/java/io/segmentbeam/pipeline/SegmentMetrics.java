@@ -11,4 +11,10 @@ public final class SegmentMetrics {
   public static final String LINES_FAILED = "linesFailed";
   public static final String MODEL_LOAD_MILLIS = "modelLoadMillis";
   public static final String BATCH_SIZE = "batchSize";
+  /** Wall-clock time of each batch's scoring, filter included. */
+  public static final String SCORING_MILLIS = "scoringMillis";
+  /** When a worker began setting up its scorer (epoch milliseconds). */
+  public static final String SETUP_STARTED_AT = "setupStartedAt";
+  /** When a batch finished scoring (epoch milliseconds). */
+  public static final String SCORING_ENDED_AT = "scoringEndedAt";
 }

@@ -34,8 +34,14 @@ public final class FactorFiles {
 
   private FactorFiles() {}
 
-  /** Reads every vector at a location; errors name the file and line. */
+  /**
+   * Reads every vector at a location; errors name the file and line. A single file ending in
+   * {@code .sbf} is read as a compact binary factor file ({@link BinaryFactorFiles}).
+   */
   public static FactorTable read(String location) throws IOException {
+    if (location.endsWith(BinaryFactorFiles.SUFFIX)) {
+      return BinaryFactorFiles.read(FileSystems.matchSingleFileSpec(location).resourceId());
+    }
     List<FactorRow> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int dimensions = -1;

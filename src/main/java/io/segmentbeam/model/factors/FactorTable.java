@@ -26,6 +26,11 @@ public final class FactorTable {
     }
   }
 
+  /** A table of ids already in ascending order, each with its row of {@code vectors}. */
+  static FactorTable ofSorted(String[] ids, float[] vectors, int dimensions) {
+    return new FactorTable(ids, vectors, dimensions);
+  }
+
   static FactorTable of(List<FactorRow> rows, int dimensions) {
     FactorRow[] sorted = rows.toArray(FactorRow[]::new);
     Arrays.sort(sorted, Comparator.comparing(FactorRow::id));
