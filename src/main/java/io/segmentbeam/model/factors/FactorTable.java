@@ -17,13 +17,30 @@ public final class FactorTable {
   private final Map<String, Integer> indexOf;
 
   private FactorTable(String[] ids, float[] vectors, int dimensions) {
+    this(ids, vectors, dimensions, indexOf(ids));
+  }
+
+  private FactorTable(String[] ids, float[] vectors, int dimensions, Map<String, Integer> indexOf) {
     this.ids = ids;
     this.vectors = vectors;
     this.dimensions = dimensions;
-    this.indexOf = new HashMap<>(ids.length * 2);
+    this.indexOf = indexOf;
+  }
+
+  private static Map<String, Integer> indexOf(String[] ids) {
+    Map<String, Integer> indexOf = new HashMap<>(ids.length * 2);
     for (int i = 0; i < ids.length; i++) {
       indexOf.put(ids[i], i);
     }
+    return indexOf;
+  }
+
+  /**
+   * The same ids without their vectors, for a table whose vectors now live elsewhere (the user
+   * vectors, once the scoring kernel has packed its own copy): half the memory of a large model.
+   */
+  FactorTable idsOnly() {
+    return new FactorTable(ids, new float[0], dimensions, indexOf);
   }
 
   /** A table of ids already in ascending order, each with its row of {@code vectors}. */

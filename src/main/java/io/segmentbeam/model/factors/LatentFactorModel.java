@@ -14,9 +14,9 @@ final class LatentFactorModel implements SegmentModel {
   private final ScoringKernel kernel;
 
   LatentFactorModel(FactorTable users, FactorTable items) {
-    this.users = users;
-    this.items = items;
     this.kernel = new PanelScoringKernel(users.rows(), users.dimensions());
+    this.users = users.idsOnly();
+    this.items = items;
   }
 
   @Override
