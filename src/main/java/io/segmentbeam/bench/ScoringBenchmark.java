@@ -11,6 +11,7 @@ import io.segmentbeam.model.factors.BinaryFactorFiles;
 import io.segmentbeam.model.factors.FactorFiles;
 import io.segmentbeam.model.kernel.PanelScoringKernel;
 import io.segmentbeam.pipeline.JobTimings;
+import io.segmentbeam.pipeline.ProductionDefaults;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
@@ -132,8 +133,8 @@ public final class ScoringBenchmark {
     Path work = settings.work();
     Path output = work.resolve("output-" + System.currentTimeMillis());
     PipelineOptionsFactory.register(SegmentJobOptions.class);
-    PipelineOptions options = PipelineOptionsFactory.fromArgs("--enforceImmutability=false",
-        "--enforceEncodability=false").as(SegmentJobOptions.class);
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(List.of()))
+        .as(SegmentJobOptions.class);
     FileSystems.setDefaultPipelineOptions(options);
     LocalDocuments store = new LocalDocuments(work.resolve("home"));
     BatchSegmentJobService jobs = new BatchSegmentJobService(store, SCOPE,

@@ -7,6 +7,7 @@ import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.pipeline.ProductionDefaults;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,32 +87,11 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   private PipelineOptions pipelineOptions(CommandLine command) {
     try {
       PipelineOptionsFactory.register(SegmentJobOptions.class);
-      return service.s3().applyTo(PipelineOptionsFactory.fromArgs(withProductionDefaults(pipelineArgs))
+      return service.s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(pipelineArgs))
           .withValidation().as(SegmentJobOptions.class));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
     }
-  }
-
-  /**
-   * The Direct runner clones and re-encodes every element to catch transforms that break Beam's
-   * rules; that doubles a job's cost and catches nothing the tests (which keep the checks) would
-   * not. A job run from the command line turns both checks off unless told otherwise.
-   */
-  private static String[] withProductionDefaults(List<String> args) {
-    List<String> all = new ArrayList<>(args);
-    boolean direct = args.stream().noneMatch(arg -> arg.startsWith("--runner="))
-        || args.stream().anyMatch(arg -> arg.equals("--runner=DirectRunner") || arg.endsWith(".DirectRunner"));
-    boolean directOptionsKnown = PipelineOptionsFactory.getRegisteredOptions().stream()
-        .anyMatch(options -> options.getName().equals("org.apache.beam.runners.direct.DirectOptions"));
-    if (direct && directOptionsKnown) {
-      for (String check : List.of("enforceImmutability", "enforceEncodability")) {
-        if (args.stream().noneMatch(arg -> arg.startsWith("--" + check))) {
-          all.add("--" + check + "=false");
-        }
-      }
-    }
-    return all.toArray(String[]::new);
   }
 
   private static String summary(Map<String, Long> counters) {
