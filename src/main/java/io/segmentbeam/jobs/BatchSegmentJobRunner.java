@@ -8,6 +8,7 @@ import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
+import io.segmentbeam.pipeline.JobProgress;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.pipeline.InputPrefix;
 import io.segmentbeam.pipeline.SegmentJobOptions;
@@ -73,7 +74,7 @@ final class BatchSegmentJobRunner {
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
           solutionVersion.items(), filter);
-      checkInput(job, spec.input());
+      long inputFiles = checkInput(job, spec.input());
       long modelStart = System.currentTimeMillis();
       checkModel(solutionVersion);
       long modelLoadMillis = System.currentTimeMillis() - modelStart;
@@ -85,7 +86,7 @@ final class BatchSegmentJobRunner {
         checkKey(staging, kmsKeyArn);
       }
       long pipelineStartedAt = System.currentTimeMillis();
-      PipelineResult result = runPipeline(spec);
+      PipelineResult result = runPipeline(spec, inputFiles);
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
       succeeded = true;
@@ -160,7 +161,8 @@ final class BatchSegmentJobRunner {
     void reached(BatchSegmentJob job);
   }
 
-  private void checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
+  /** Checks there is input under the prefix; returns how many files. */
+  private long checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
     String path = job.jobInput().s3DataSource().path();
     if (S3Buckets.isS3(path)) {
       Optional<String> problem = S3Buckets.problem(options, path);
@@ -170,12 +172,13 @@ final class BatchSegmentJobRunner {
     }
     try {
       MatchResult match = FileSystems.match(input.filePattern(), EmptyMatchTreatment.ALLOW);
-      boolean anyFile = match.status() == MatchResult.Status.OK
-          && match.metadata().stream().anyMatch(m -> m.sizeBytes() > 0 && !m.resourceId().isDirectory());
-      if (!anyFile) {
+      long files = match.status() != MatchResult.Status.OK ? 0
+          : match.metadata().stream().filter(m -> m.sizeBytes() > 0 && !m.resourceId().isDirectory()).count();
+      if (files == 0) {
         throw new JobFailure("No input files found under jobInput.s3DataSource.path " + path
             + ". Put one or more JSON-lines files under that prefix, or correct the path.");
       }
+      return files;
     } catch (IOException | IllegalArgumentException e) {
       throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + JobFailure.rootMessage(e), e);
     }
@@ -242,12 +245,13 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private PipelineResult runPipeline(SegmentJobSpec spec) throws JobFailure {
+  private PipelineResult runPipeline(SegmentJobSpec spec, long inputFiles) throws JobFailure {
     Pipeline pipeline = Pipeline.create(options);
     BatchSegmentPipeline.build(pipeline, spec);
     PipelineResult result;
     PipelineResult.State state;
-    try {
+    try (JobProgress.Reporting progress = JobProgress.report(inputFiles,
+        options.as(SegmentJobOptions.class).getProgressIntervalSeconds(), System.err)) {
       result = pipeline.run();
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {

@@ -70,6 +70,7 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
       }
       String name = input.relativeName(path);
       filesRead.inc();
+      JobProgress.fileRead();
       try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
         LineReader reader = new LineReader(in);
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
@@ -78,10 +79,12 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
             throw new IllegalStateException(limit.failure(name));
           }
           linesRead.inc();
+          JobProgress.lineRead();
           if (line.error() == null) {
             out.get(LINES).output(KV.of(name, KV.of(line.number(), line.text())));
           } else {
             linesFailed.inc();
+            JobProgress.linesDone(1);
             JsonNode echo = line.text() == null ? null : TextNode.valueOf(line.text());
             out.get(REJECTED).output(KV.of(name, KV.of(line.number(), OutputLines.error(echo, line.error()))));
           }

@@ -139,6 +139,7 @@ public final class ScoreSegments
     private void fail(OutputReceiver<KV<String, KV<Long, String>>> out, String file, long number, JsonNode input,
         String error) {
       linesFailed.inc();
+      JobProgress.linesDone(1);
       out.output(KV.of(file, KV.of(number, OutputLines.error(input, error))));
     }
 
@@ -203,6 +204,7 @@ public final class ScoreSegments
             pending);
       }
       linesScored.inc(batch.size());
+      JobProgress.linesDone(batch.size());
       batchSize.update(batch.size());
       batch.clear();
     }

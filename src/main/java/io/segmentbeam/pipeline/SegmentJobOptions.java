@@ -21,4 +21,11 @@ public interface SegmentJobOptions extends PipelineOptions {
   int getCleanupTimeoutSeconds();
 
   void setCleanupTimeoutSeconds(int seconds);
+
+  @Description("Seconds between the progress lines a running job prints on stderr (lines done, rate, time left); "
+      + "0 turns them off.")
+  @Default.Integer(10)
+  int getProgressIntervalSeconds();
+
+  void setProgressIntervalSeconds(int seconds);
 }
