@@ -24,12 +24,17 @@ public record S3Access(String region, URI endpoint, String profile, Boolean path
 
   /** A client with these settings, for what is not a file: the store's documents, bucket checks. */
   public S3Client client() {
-    return new PathStyleS3ClientBuilderFactory().createBuilder(applyTo(PipelineOptionsFactory.as(S3AccessOptions.class)))
-        .build();
+    S3AccessOptions options = configure(PipelineOptionsFactory.as(S3AccessOptions.class));
+    return new PathStyleS3ClientBuilderFactory().createBuilder(options).build();
   }
 
   /** Sets these S3 settings on pipeline options, and makes them the file systems' defaults. */
   public <T extends PipelineOptions> T applyTo(T options) {
+    FileSystems.setDefaultPipelineOptions(configure(options));
+    return options;
+  }
+
+  private <T extends PipelineOptions> T configure(T options) {
     S3AccessOptions s3 = options.as(S3AccessOptions.class);
     s3.setAwsRegion(Region.of(region));
     if (endpoint != null) {
@@ -40,7 +45,6 @@ public record S3Access(String region, URI endpoint, String profile, Boolean path
     }
     s3.setS3PathStyleAccess(pathStyle != null ? pathStyle : endpoint != null);
     s3.setS3ClientFactoryClass(PathStyleS3ClientBuilderFactory.class);
-    FileSystems.setDefaultPipelineOptions(options);
     return options;
   }
 }
