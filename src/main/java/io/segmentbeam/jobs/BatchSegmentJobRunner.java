@@ -5,7 +5,9 @@ import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.SegmentFilter;
+import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.SegmentModels;
+import io.segmentbeam.model.factors.BinaryFactorFiles;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
 import io.segmentbeam.pipeline.JobProgress;
@@ -73,12 +75,12 @@ final class BatchSegmentJobRunner {
           outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
-          solutionVersion.items(), filter);
+          solutionVersion.items(), filter, userShards(solutionVersion.model()));
       long inputFiles = checkInput(job, spec.input());
       long modelStart = System.currentTimeMillis();
-      checkModel(solutionVersion);
+      checkModel(solutionVersion, spec.userShards());
       long modelLoadMillis = System.currentTimeMillis() - modelStart;
-      checkFilter(solutionVersion, filter);
+      checkFilter(solutionVersion, filter, spec.userShards());
       prepareOutput(outputDirectory);
       writing = true;
       String kmsKeyArn = job.jobOutput().s3DataDestination().kmsKeyArn();
@@ -184,21 +186,45 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private static void checkModel(SolutionVersion solutionVersion) throws JobFailure {
+  /**
+   * How many shards the model's users are split into: enough that each shard's vectors fit
+   * {@code --userShardBytes}; 1 without a budget or for models that cannot be split.
+   */
+  private int userShards(ModelSpec model) throws JobFailure {
+    long budget = options.as(SegmentJobOptions.class).getUserShardBytes();
+    String users = model.settings().get("userFactors");
+    if (budget <= 0 || users == null || !users.endsWith(BinaryFactorFiles.SUFFIX)) {
+      return 1;
+    }
     try {
-      SegmentModels.shared(solutionVersion.model());
+      long bytes = BinaryFactorFiles.header(model.location("userFactors")).vectorBytes();
+      return (int) Math.max(1, (bytes + budget - 1) / budget);
+    } catch (IOException | RuntimeException e) {
+      throw new JobFailure("Cannot read the user factors of the model: " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  /** The model as the job loads it: whole, or its first user shard (which the launcher checks instead). */
+  private static ModelSpec firstPart(ModelSpec model, int userShards) {
+    return userShards > 1 ? model.withUserShard(0, userShards) : model;
+  }
+
+  private static void checkModel(SolutionVersion solutionVersion, int userShards) throws JobFailure {
+    try {
+      SegmentModels.shared(firstPart(solutionVersion.model(), userShards));
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot load the model of solution version " + solutionVersion.solutionVersionArn()
           + ": " + JobFailure.rootMessage(e), e);
     }
   }
 
-  private static void checkFilter(SolutionVersion solutionVersion, FilterSpec filter) throws JobFailure {
+  private static void checkFilter(SolutionVersion solutionVersion, FilterSpec filter, int userShards)
+      throws JobFailure {
     if (filter == null) {
       return;
     }
     try {
-      SegmentFilter.shared(filter, SegmentModels.shared(solutionVersion.model()));
+      SegmentFilter.shared(filter, SegmentModels.shared(firstPart(solutionVersion.model(), userShards)));
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot read the datasets of filter " + filter.filterArn() + ": "
           + JobFailure.rootMessage(e), e);

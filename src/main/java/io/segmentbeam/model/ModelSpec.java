@@ -19,6 +19,26 @@ public record ModelSpec(String type, String baseLocation, Map<String, String> se
     settings = new TreeMap<>(settings);
   }
 
+  /** Settings that name a share of the users: which one, and of how many. */
+  public static final String USER_SHARD = "userShard";
+  public static final String USER_SHARDS = "userShards";
+
+  /** The same model, holding only shard {@code shard} of {@code shards} of its users (in id order). */
+  public ModelSpec withUserShard(int shard, int shards) {
+    Map<String, String> sharded = new TreeMap<>(settings);
+    sharded.put(USER_SHARD, Integer.toString(shard));
+    sharded.put(USER_SHARDS, Integer.toString(shards));
+    return new ModelSpec(type, baseLocation, sharded);
+  }
+
+  /** The spec of the whole model this one is a shard of (itself when it is not). */
+  public ModelSpec whole() {
+    Map<String, String> whole = new TreeMap<>(settings);
+    whole.remove(USER_SHARD);
+    whole.remove(USER_SHARDS);
+    return new ModelSpec(type, baseLocation, whole);
+  }
+
   /** A setting the provider cannot do without. */
   public String required(String key) {
     String value = settings.get(key);

@@ -1,5 +1,6 @@
 package io.segmentbeam.model;
 
+import io.segmentbeam.model.kernel.Ranked;
 import java.util.List;
 
 /**
@@ -48,4 +49,12 @@ public interface SegmentModel {
    * is chosen, so a segment is short only when fewer users are allowed.
    */
   List<int[]> topUsers(List<ScoringQuery> queries, int numResults);
+
+  /**
+   * {@link #topUsers} with each user's score, so that the tops of models holding disjoint shares
+   * of the users can be merged. Models whose users can be split into shards implement it.
+   */
+  default List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be split into user shards");
+  }
 }

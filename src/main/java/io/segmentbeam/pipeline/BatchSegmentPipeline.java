@@ -19,7 +19,7 @@ public final class BatchSegmentPipeline {
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
             .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items(),
-                spec.filter())))
+                spec.filter(), spec.userShards())))
         .and(lines.get(ReadInputLines.REJECTED))
         .apply("AllOutputLines", Flatten.pCollections())
         .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.outputDirectory(), spec.tempDirectory()));

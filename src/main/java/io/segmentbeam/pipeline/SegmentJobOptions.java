@@ -22,6 +22,14 @@ public interface SegmentJobOptions extends PipelineOptions {
 
   void setCleanupTimeoutSeconds(int seconds);
 
+  @Description("Memory budget, in bytes, for one worker's share of the model's user vectors: a model whose "
+      + "vectors are larger is scored in user shards no larger than this (needs a compact .sbf user factor "
+      + "file); 0 scores every model whole.")
+  @Default.Long(0)
+  long getUserShardBytes();
+
+  void setUserShardBytes(long bytes);
+
   @Description("Seconds between the progress lines a running job prints on stderr (lines done, rate, time left); "
       + "0 turns them off.")
   @Default.Integer(10)

@@ -19,6 +19,7 @@ import java.io.Serializable;
  * @param inputLimit the most lines an input file may hold
  * @param items the Items dataset that {@code itemAttributes} queries are matched against, or null
  * @param filter the job's filter, or null
+ * @param userShards how many shards the model's users are split into; 1 for none
  */
 public record SegmentJobSpec(
     InputPrefix input,
@@ -29,4 +30,5 @@ public record SegmentJobSpec(
     ModelSpec model,
     InputLimit inputLimit,
     DatasetFiles items,
-    FilterSpec filter) implements Serializable {}
+    FilterSpec filter,
+    int userShards) implements Serializable {}

@@ -10,6 +10,8 @@ public final class SegmentMetrics {
   public static final String LINES_SCORED = "linesScored";
   public static final String LINES_FAILED = "linesFailed";
   public static final String MODEL_LOAD_MILLIS = "modelLoadMillis";
+  /** User shards scored, when a model's users are split (reported only then). */
+  public static final String USER_SHARDS_SCORED = "userShardsScored";
   public static final String BATCH_SIZE = "batchSize";
   /** Wall-clock time of each batch's scoring, filter included. */
   public static final String SCORING_MILLIS = "scoringMillis";

@@ -64,7 +64,7 @@ class BatchSegmentPipelineTest {
             KV.of("a.json", KV.of(3L, "{\"itemId\": \"nope\"}")),
             KV.of("b.json", KV.of(1L, "oops")),
             KV.of("b.json", KV.of(2L, "{\"itemAttributes\": \"ITEMS.GENRE = \\\"x\\\"\"}"))))
-        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null));
+        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null, 1));
     PAssert.that(output).containsInAnyOrder(
         KV.of("a.json", KV.of(1L,
             "{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u4\", \"u1\"]}, \"error\": null}")),
@@ -92,7 +92,7 @@ class BatchSegmentPipelineTest {
     Path output = folder.resolve("out");
 
     BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in") + "/"),
-        output + "/", folder.resolve("staging") + "/", 1, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null));
+        output + "/", folder.resolve("staging") + "/", 1, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("first.json.out", "sub/first.json.out", "bad.json.out"));
@@ -118,7 +118,7 @@ class BatchSegmentPipelineTest {
     Path output = folder.resolve("out");
 
     BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in").toString()),
-        output + "/", folder.resolve("staging") + "/", 3, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null));
+        output + "/", folder.resolve("staging") + "/", 3, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("in/a.json.out", "in_test/b.json.out"));

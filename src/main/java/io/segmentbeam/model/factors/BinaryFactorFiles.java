@@ -31,6 +31,20 @@ public final class BinaryFactorFiles {
 
   private BinaryFactorFiles() {}
 
+  private static Header readHeader(ResourceId file, DataInputStream in) throws IOException {
+    byte[] magic = new byte[MAGIC.length];
+    in.readFully(magic);
+    if (!Arrays.equals(magic, MAGIC)) {
+      throw new IOException(file + ": not a SegmentBeam factor file (it does not start with SBF1)");
+    }
+    int count = Integer.reverseBytes(in.readInt());
+    int dimensions = Integer.reverseBytes(in.readInt());
+    if (count < 0 || dimensions < 0) {
+      throw new IOException(file + ": a header of " + count + " rows of " + dimensions + " factors");
+    }
+    return new Header(count, dimensions);
+  }
+
   /** Writes ids (ascending) and their row-major vectors. */
   public static void write(String location, String[] ids, float[] vectors, int dimensions) throws IOException {
     if (DataLocations.isLocal(location)) {
@@ -58,19 +72,43 @@ public final class BinaryFactorFiles {
     }
   }
 
+  /** A file's row count and dimensions, read from its first bytes. */
+  public record Header(int rows, int dimensions) {
+    /** The bytes the rows' floats take. */
+    public long vectorBytes() {
+      return (long) rows * dimensions * Float.BYTES;
+    }
+  }
+
+  public static Header header(String location) throws IOException {
+    ResourceId file = FileSystems.matchSingleFileSpec(location).resourceId();
+    try (DataInputStream in = new DataInputStream(Channels.newInputStream(FileSystems.open(file)))) {
+      return readHeader(file, in);
+    } catch (EOFException e) {
+      throw new IOException(file + ": the file ends inside its header", e);
+    }
+  }
+
   /** Reads a file written by {@link #write}; errors name the file and what is wrong. */
   static FactorTable read(ResourceId file) throws IOException {
+    return read(file, 0, 1);
+  }
+
+  /**
+   * Reads shard {@code shard} of {@code shards}: the rows from {@code rows * shard / shards} up to
+   * the next shard's first, in id order, reading past (not keeping) the others' vectors.
+   */
+  static FactorTable read(ResourceId file, int shard, int shards) throws IOException {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(
         Channels.newInputStream(FileSystems.open(file)), CHUNK))) {
-      byte[] magic = new byte[MAGIC.length];
-      in.readFully(magic);
-      if (!Arrays.equals(magic, MAGIC)) {
-        throw new IOException(file + ": not a SegmentBeam factor file (it does not start with SBF1)");
-      }
-      int count = Integer.reverseBytes(in.readInt());
-      int dimensions = Integer.reverseBytes(in.readInt());
-      if (count < 0 || dimensions < 0 || (long) count * dimensions > Integer.MAX_VALUE - 8) {
-        throw new IOException(file + ": " + count + " rows of " + dimensions + " factors do not fit one table");
+      Header header = readHeader(file, in);
+      int count = header.rows();
+      int dimensions = header.dimensions();
+      int from = (int) ((long) count * shard / shards);
+      int to = (int) ((long) count * (shard + 1) / shards);
+      if ((long) (to - from) * dimensions > Integer.MAX_VALUE - 8) {
+        throw new IOException(file + ": " + (to - from) + " rows of " + dimensions + " factors do not fit one table; "
+            + "split the users into more shards");
       }
       String[] ids = new String[count];
       for (int i = 0; i < count; i++) {
@@ -82,7 +120,8 @@ public final class BinaryFactorFiles {
               + "\": ids must be unique and ascending");
         }
       }
-      float[] vectors = new float[count * dimensions];
+      in.skipNBytes((long) from * dimensions * Float.BYTES);
+      float[] vectors = new float[(to - from) * dimensions];
       byte[] chunk = new byte[CHUNK];
       ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
       for (int at = 0; at < vectors.length; ) {
@@ -92,10 +131,10 @@ public final class BinaryFactorFiles {
         view.asFloatBuffer().get(vectors, at, n);
         at += n;
       }
-      if (in.read() >= 0) {
+      if (to == count && in.read() >= 0) {
         throw new IOException(file + ": bytes follow the last row's factors");
       }
-      return FactorTable.ofSorted(ids, vectors, dimensions);
+      return FactorTable.ofSorted(Arrays.copyOfRange(ids, from, to), vectors, dimensions);
     } catch (EOFException e) {
       throw new IOException(file + ": the file ends before its last row", e);
     }

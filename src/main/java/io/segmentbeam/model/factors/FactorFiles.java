@@ -34,6 +34,14 @@ public final class FactorFiles {
 
   private FactorFiles() {}
 
+  /** One shard of the vectors of a compact ({@code .sbf}) file; other formats cannot be split. */
+  public static FactorTable readShard(String location, int shard, int shards) throws IOException {
+    if (!location.endsWith(BinaryFactorFiles.SUFFIX)) {
+      throw new IOException(location + ": users can be split into shards only from a compact factor file (.sbf)");
+    }
+    return BinaryFactorFiles.read(FileSystems.matchSingleFileSpec(location).resourceId(), shard, shards);
+  }
+
   /**
    * Reads every vector at a location; errors name the file and line. A single file ending in
    * {@code .sbf} is read as a compact binary factor file ({@link BinaryFactorFiles}).

@@ -4,6 +4,7 @@ import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.model.kernel.PanelScoringKernel;
+import io.segmentbeam.model.kernel.Ranked;
 import java.util.BitSet;
 import java.util.List;
 
@@ -41,9 +42,14 @@ final class LatentFactorModel implements SegmentModel {
 
   @Override
   public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
+    return rankUsers(queries, numResults).stream().map(Ranked::users).toList();
+  }
+
+  @Override
+  public List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults) {
     float[][] vectors = queries.stream().map(query -> centroid(query.items())).toArray(float[][]::new);
     BitSet[] allowed = queries.stream().map(ScoringQuery::allowedUsers).toArray(BitSet[]::new);
-    return List.of(kernel.topK(vectors, allowed, numResults));
+    return List.of(kernel.rank(vectors, allowed, numResults));
   }
 
   /** Dot products are linear, so scoring the mean vector gives each user's mean score over the items. */

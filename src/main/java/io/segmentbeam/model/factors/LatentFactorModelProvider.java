@@ -20,7 +20,10 @@ public final class LatentFactorModelProvider implements SegmentModelProvider {
   public SegmentModel load(ModelSpec spec) throws IOException {
     String usersLocation = spec.location("userFactors");
     String itemsLocation = spec.location("itemFactors");
-    FactorTable users = FactorFiles.read(usersLocation);
+    FactorTable users = spec.settings().containsKey(ModelSpec.USER_SHARDS)
+        ? FactorFiles.readShard(usersLocation, Integer.parseInt(spec.required(ModelSpec.USER_SHARD)),
+            Integer.parseInt(spec.required(ModelSpec.USER_SHARDS)))
+        : FactorFiles.read(usersLocation);
     FactorTable items = FactorFiles.read(itemsLocation);
     if (users.size() > 0 && items.size() > 0 && users.dimensions() != items.dimensions()) {
       throw new IOException("user factors in " + usersLocation + " have " + users.dimensions()

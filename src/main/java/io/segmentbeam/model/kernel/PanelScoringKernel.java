@@ -84,7 +84,7 @@ public final class PanelScoringKernel implements ScoringKernel {
   }
 
   @Override
-  public int[][] topK(float[][] queries, BitSet[] allowed, int k) {
+  public Ranked[] rank(float[][] queries, BitSet[] allowed, int k) {
     int keep = Math.min(k, userCount);
     int parts = Math.min(threads, Math.max(1, panelCount));
     List<Future<TopK[]>> futures = new ArrayList<>();
@@ -111,9 +111,9 @@ public final class PanelScoringKernel implements ScoringKernel {
     } catch (ExecutionException e) {
       throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
     }
-    int[][] result = new int[queries.length][];
+    Ranked[] result = new Ranked[queries.length];
     for (int q = 0; q < queries.length; q++) {
-      result[q] = best[q].bestFirst();
+      result[q] = best[q].ranked();
     }
     return result;
   }

@@ -6,8 +6,18 @@ import java.util.BitSet;
 public interface ScoringKernel {
 
   /**
-   * For each query vector, the indexes of the {@code k} allowed users with the highest dot
-   * product, best first, ties by lower index. {@code allowed[q]} is null when every user is.
+   * For each query vector, the {@code k} allowed users with the highest dot product and their
+   * scores, best first, ties by lower index. {@code allowed[q]} is null when every user is.
    */
-  int[][] topK(float[][] queries, BitSet[] allowed, int k);
+  Ranked[] rank(float[][] queries, BitSet[] allowed, int k);
+
+  /** {@link #rank}, the users only. */
+  default int[][] topK(float[][] queries, BitSet[] allowed, int k) {
+    Ranked[] ranked = rank(queries, allowed, k);
+    int[][] users = new int[ranked.length][];
+    for (int q = 0; q < ranked.length; q++) {
+      users[q] = ranked[q].users();
+    }
+    return users;
+  }
 }

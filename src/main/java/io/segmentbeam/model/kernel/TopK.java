@@ -44,13 +44,20 @@ public final class TopK {
 
   /** The kept user indexes, best first. */
   public int[] bestFirst() {
+    return ranked().users();
+  }
+
+  /** The kept user indexes and their scores, best first. */
+  public Ranked ranked() {
     trim();
     Arrays.sort(keys, 0, size);
-    int[] result = new int[size];
+    int[] users = new int[size];
+    float[] scores = new float[size];
     for (int i = 0; i < size; i++) {
-      result[i] = (int) keys[i];
+      users[i] = (int) keys[i];
+      scores[i] = score(keys[i]);
     }
-    return result;
+    return new Ranked(users, scores);
   }
 
   private void offerKey(long key) {
