@@ -110,13 +110,20 @@ public final class BinaryFactorFiles {
         throw new IOException(file + ": " + (to - from) + " rows of " + dimensions + " factors do not fit one table; "
             + "split the users into more shards");
       }
-      String[] ids = new String[count];
+      // Only the shard's ids become strings; the others are read past.
+      String[] ids = new String[to - from];
       for (int i = 0; i < count; i++) {
-        byte[] id = new byte[Integer.reverseBytes(in.readInt())];
+        int length = Integer.reverseBytes(in.readInt());
+        if (i < from || i >= to) {
+          in.skipNBytes(length);
+          continue;
+        }
+        byte[] id = new byte[length];
         in.readFully(id);
-        ids[i] = new String(id, StandardCharsets.UTF_8);
-        if (i > 0 && ids[i - 1].compareTo(ids[i]) >= 0) {
-          throw new IOException(file + ": id \"" + ids[i] + "\" (row " + (i + 1) + ") is not after \"" + ids[i - 1]
+        int at = i - from;
+        ids[at] = new String(id, StandardCharsets.UTF_8);
+        if (at > 0 && ids[at - 1].compareTo(ids[at]) >= 0) {
+          throw new IOException(file + ": id \"" + ids[at] + "\" (row " + (i + 1) + ") is not after \"" + ids[at - 1]
               + "\": ids must be unique and ascending");
         }
       }
@@ -134,7 +141,7 @@ public final class BinaryFactorFiles {
       if (to == count && in.read() >= 0) {
         throw new IOException(file + ": bytes follow the last row's factors");
       }
-      return FactorTable.ofSorted(Arrays.copyOfRange(ids, from, to), vectors, dimensions);
+      return FactorTable.ofSorted(ids, vectors, dimensions);
     } catch (EOFException e) {
       throw new IOException(file + ": the file ends before its last row", e);
     }
