@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
@@ -47,7 +48,8 @@ import java.util.function.ToIntFunction;
 public final class SegmentFilter {
   /** Distinct filterValues kept per filter; each entry is a bitmap of all users. */
   private static final int CACHED_VALUE_SETS = 256;
-  private static final Map<Object, SegmentFilter> SHARED = new ConcurrentHashMap<>();
+  /** Per loaded model, weakly, so that a model (a user shard) that is let go takes its filters with it. */
+  private static final Map<SegmentModel, Map<FilterSpec, SegmentFilter>> SHARED = new WeakHashMap<>();
 
   private final FilterExpression expression;
   private final UserAttributes attributes;
@@ -65,7 +67,11 @@ public final class SegmentFilter {
 
   /** The filter for a loaded model's users, loaded on first use in this JVM and shared. */
   public static SegmentFilter shared(FilterSpec spec, SegmentModel model) {
-    return SHARED.computeIfAbsent(List.of(spec, model), key -> {
+    Map<FilterSpec, SegmentFilter> filters;
+    synchronized (SHARED) {
+      filters = SHARED.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    return filters.computeIfAbsent(spec, key -> {
       try {
         return load(spec, model.userCount(), model::userIndex);
       } catch (IOException | InvalidFilterException e) {

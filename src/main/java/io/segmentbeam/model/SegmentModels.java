@@ -16,8 +16,14 @@ public final class SegmentModels {
 
   private SegmentModels() {}
 
-  /** The model for a spec, loading it on first use in this JVM. */
+  /**
+   * The model for a spec, loading it on first use in this JVM. A user shard evicts the other
+   * shards of its model, so that a worker holds one shard's vectors at a time.
+   */
   public static SegmentModel shared(ModelSpec spec) {
+    if (!spec.whole().equals(spec)) {
+      LOADED.keySet().removeIf(loaded -> !loaded.equals(spec) && loaded.whole().equals(spec.whole()));
+    }
     return LOADED.computeIfAbsent(spec, s -> {
       try {
         return provider(s.type()).load(s);
