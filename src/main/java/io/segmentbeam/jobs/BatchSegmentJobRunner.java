@@ -215,6 +215,11 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot load the model of solution version " + solutionVersion.solutionVersionArn()
           + ": " + JobFailure.rootMessage(e), e);
+    } catch (OutOfMemoryError e) {
+      // The half-loaded model is garbage now, so the job can still be recorded as failed.
+      throw new JobFailure("The model of solution version " + solutionVersion.solutionVersionArn() + " does not fit "
+          + "in this JVM's heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB). Give Java more memory "
+          + "(-Xmx), or split its users into shards with --userShardBytes (needs a compact .sbf user factor file).", e);
     }
   }
 
