@@ -65,7 +65,8 @@ public final class TopK {
       return;
     }
     keys[size++] = key;
-    if (size == keys.length) {
+    // The first k candidates already give a threshold; after that, trim when the buffer fills.
+    if (size == keys.length || size == capacity && worstKept == Long.MAX_VALUE) {
       trim();
     }
   }
