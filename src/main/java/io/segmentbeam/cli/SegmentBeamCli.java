@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         ListFiltersCommand.class,
         GenerateSampleDataCommand.class,
         BenchCommand.class,
+        ConvertFactorsCommand.class,
         CommandLine.HelpCommand.class})
 public final class SegmentBeamCli {
   static final int USAGE_ERROR = 252;

@@ -34,6 +34,24 @@ public final class FactorFiles {
 
   private FactorFiles() {}
 
+  /**
+   * Copies the vectors at {@code from} (JSON lines or {@code .sbf}) to {@code to}, in the compact
+   * format when {@code to} ends in {@code .sbf}, else as JSON lines; returns how many rows.
+   */
+  public static int convert(String from, String to) throws IOException {
+    FactorTable table = read(from);
+    String[] ids = new String[table.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = table.id(i);
+    }
+    if (to.endsWith(BinaryFactorFiles.SUFFIX)) {
+      BinaryFactorFiles.write(to, ids, table.rows(), table.dimensions());
+    } else {
+      write(to, ids, table.rows(), table.dimensions());
+    }
+    return ids.length;
+  }
+
   /** One shard of the vectors of a compact ({@code .sbf}) file; other formats cannot be split. */
   public static FactorTable readShard(String location, int shard, int shards) throws IOException {
     if (!location.endsWith(BinaryFactorFiles.SUFFIX)) {
