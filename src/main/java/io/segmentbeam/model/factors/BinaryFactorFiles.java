@@ -1,6 +1,5 @@
 package io.segmentbeam.model.factors;
 
-import io.segmentbeam.api.DataLocations;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -47,12 +44,8 @@ public final class BinaryFactorFiles {
 
   /** Writes ids (ascending) and their row-major vectors. */
   public static void write(String location, String[] ids, float[] vectors, int dimensions) throws IOException {
-    if (DataLocations.isLocal(location)) {
-      Files.createDirectories(Path.of(DataLocations.absoluteLocal(location)).getParent());
-    }
-    ResourceId file = FileSystems.matchNewResource(location, false);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        Channels.newOutputStream(FileSystems.create(file, "application/octet-stream")), CHUNK))) {
+        Channels.newOutputStream(FactorFiles.create(location, "application/octet-stream")), CHUNK))) {
       out.write(MAGIC);
       out.writeInt(Integer.reverseBytes(ids.length));
       out.writeInt(Integer.reverseBytes(dimensions));
@@ -89,14 +82,11 @@ public final class BinaryFactorFiles {
     }
   }
 
-  /** Reads a file written by {@link #write}; errors name the file and what is wrong. */
-  static FactorTable read(ResourceId file) throws IOException {
-    return read(file, 0, 1);
-  }
-
   /**
-   * Reads shard {@code shard} of {@code shards}: the rows from {@code rows * shard / shards} up to
-   * the next shard's first, in id order, reading past (not keeping) the others' vectors.
+   * Reads a file written by {@link #write}, or shard {@code shard} of {@code shards} of it (the
+   * whole file is shard 0 of 1); errors name the file and what is wrong. A shard is the rows from
+   * {@code rows * shard / shards} up to the next shard's first, in id order, reading past (not
+   * keeping) the others' ids and vectors.
    */
   static FactorTable read(ResourceId file, int shard, int shards) throws IOException {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(

@@ -3,14 +3,15 @@ package io.segmentbeam.model.factors;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.FileNotFoundException;
 import io.segmentbeam.api.DataLocations;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class FactorFiles {
    */
   public static FactorTable read(String location) throws IOException {
     if (location.endsWith(BinaryFactorFiles.SUFFIX)) {
-      return BinaryFactorFiles.read(FileSystems.matchSingleFileSpec(location).resourceId());
+      return readShard(location, 0, 1);
     }
     List<FactorRow> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -106,11 +107,7 @@ public final class FactorFiles {
    * @param vectors row-major, {@code dimensions} values per id
    */
   public static void write(String location, String[] ids, float[] vectors, int dimensions) throws IOException {
-    if (DataLocations.isLocal(location)) {
-      Files.createDirectories(Path.of(DataLocations.absoluteLocal(location)).getParent());
-    }
-    ResourceId file = FileSystems.matchNewResource(location, false);
-    try (Writer out = new BufferedWriter(Channels.newWriter(FileSystems.create(file, "application/json"),
+    try (Writer out = new BufferedWriter(Channels.newWriter(create(location, "application/json"),
         StandardCharsets.UTF_8))) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < ids.length; i++) {
@@ -123,6 +120,14 @@ public final class FactorFiles {
         out.append(line).append("]}\n");
       }
     }
+  }
+
+  /** A new file at a local path (its folders made) or a URI, for a factor file's writer. */
+  static WritableByteChannel create(String location, String mimeType) throws IOException {
+    if (DataLocations.isLocal(location)) {
+      Files.createDirectories(Path.of(DataLocations.absoluteLocal(location)).getParent());
+    }
+    return FileSystems.create(FileSystems.matchNewResource(location, false), mimeType);
   }
 
   private static List<ResourceId> files(String location) throws IOException {

@@ -57,14 +57,9 @@ public final class PanelScoringKernel implements ScoringKernel {
     this.panels = pack(users);
   }
 
-  /** The kernel with the best arithmetic available, on {@code threads} threads. */
-  public PanelScoringKernel(float[] users, int dimensions, int threads) {
-    this(users, dimensions, threads, PanelMath.best());
-  }
-
   /** The kernel with the best arithmetic available, on every core. */
   public PanelScoringKernel(float[] users, int dimensions) {
-    this(users, dimensions, Runtime.getRuntime().availableProcessors());
+    this(users, dimensions, Runtime.getRuntime().availableProcessors(), PanelMath.best());
   }
 
   /** How the kernel computes, for reports: "vector-512 x 2 threads". */
