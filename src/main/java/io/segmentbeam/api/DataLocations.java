@@ -25,4 +25,21 @@ public final class DataLocations {
     String absolute = Path.of(plain).toAbsolutePath().normalize().toString();
     return plain.endsWith("/") && !absolute.endsWith("/") ? absolute + "/" : absolute;
   }
+
+  /**
+   * A location as written in a file in {@code folder}: absolute paths and URIs stay as they are,
+   * relative ones are resolved against the folder (appended to it, when the folder is a URI ending
+   * in {@code /}). A trailing
+   * {@code /}, which makes a location a folder, is kept.
+   */
+  public static String resolve(String folder, String location) {
+    if (location.contains("://") || location.startsWith("/") || folder == null) {
+      return location;
+    }
+    if (folder.contains("://")) {
+      return folder + location;
+    }
+    String resolved = Path.of(folder).resolve(location).normalize().toString();
+    return location.endsWith("/") ? resolved + "/" : resolved;
+  }
 }

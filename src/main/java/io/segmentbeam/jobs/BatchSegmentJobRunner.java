@@ -7,7 +7,6 @@ import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.SegmentModels;
-import io.segmentbeam.model.factors.BinaryFactorFiles;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
 import io.segmentbeam.pipeline.JobProgress;
@@ -187,18 +186,13 @@ final class BatchSegmentJobRunner {
   }
 
   /**
-   * How many shards the model's users are split into: enough that each shard's vectors fit
+   * How many shards the model's users are split into, as its provider says for
    * {@code --userShardBytes}; 1 without a budget or for models that cannot be split.
    */
   private int userShards(ModelSpec model) throws JobFailure {
-    long budget = options.as(SegmentJobOptions.class).getUserShardBytes();
-    String users = model.settings().get("userFactors");
-    if (budget <= 0 || users == null || !users.endsWith(BinaryFactorFiles.SUFFIX)) {
-      return 1;
-    }
     try {
-      long bytes = BinaryFactorFiles.header(model.location("userFactors")).vectorBytes();
-      return (int) Math.max(1, (bytes + budget - 1) / budget);
+      return SegmentModels.provider(model.type()).userShards(model,
+          options.as(SegmentJobOptions.class).getUserShardBytes());
     } catch (IOException | RuntimeException e) {
       throw new JobFailure("Cannot read the user factors of the model: " + JobFailure.rootMessage(e), e);
     }

@@ -1,9 +1,9 @@
 package io.segmentbeam.model;
 
+import io.segmentbeam.api.DataLocations;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
-import java.nio.file.Path;
 
 /**
  * Which model implementation to load and with what settings, as a solution version declares it.
@@ -55,13 +55,6 @@ public record ModelSpec(String type, String baseLocation, Map<String, String> se
 
   /** A location resolved against the declaring file's folder; absolute paths and URIs stay as they are. */
   public String resolve(String value) {
-    if (value.contains("://") || value.startsWith("/") || baseLocation == null) {
-      return value;
-    }
-    if (baseLocation.contains("://")) {
-      return baseLocation + value;
-    }
-    String resolved = Path.of(baseLocation).resolve(value).normalize().toString();
-    return value.endsWith("/") ? resolved + "/" : resolved;
+    return DataLocations.resolve(baseLocation, value);
   }
 }

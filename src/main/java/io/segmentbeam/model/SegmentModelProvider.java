@@ -14,4 +14,13 @@ public interface SegmentModelProvider {
 
   /** Loads the model. Errors name the file and what is wrong with it. */
   SegmentModel load(ModelSpec spec) throws IOException;
+
+  /**
+   * Into how many user shards ({@link ModelSpec#withUserShard}) the model must be split so that
+   * each shard's user data fits {@code budgetBytes}; 1 for a model that is loaded whole. Models
+   * whose users cannot be split say 1, and are loaded whole whatever the budget.
+   */
+  default int userShards(ModelSpec spec, long budgetBytes) throws IOException {
+    return 1;
+  }
 }

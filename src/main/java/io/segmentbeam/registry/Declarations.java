@@ -3,6 +3,7 @@ package io.segmentbeam.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.dataset.DatasetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,10 +64,6 @@ final class Declarations {
   }
 
   static String resolve(Path file, String location) {
-    if (location.contains("://") || location.startsWith("/")) {
-      return location;
-    }
-    String resolved = file.toAbsolutePath().getParent().resolve(location).normalize().toString();
-    return location.endsWith("/") ? resolved + "/" : resolved;
+    return DataLocations.resolve(file.toAbsolutePath().getParent().toString(), location);
   }
 }

@@ -45,10 +45,10 @@ public final class SolutionVersionTrainer {
   private final PrintWriter progress;
 
   /**
+   * @param home the store's folder or s3:// prefix, under which models are written by default
    * @param registry the solution-versions folder the declaration is written to
    * @param progress where progress and loss per iteration are reported
    */
-  /** @param home the store's folder or s3:// prefix, under which models are written by default */
   public SolutionVersionTrainer(String home, ArnScope scope, Path registry, int threads, PrintWriter progress) {
     this.home = home;
     this.scope = scope;

@@ -16,6 +16,17 @@ public final class LatentFactorModelProvider implements SegmentModelProvider {
     return "latent-factors";
   }
 
+  /** Shards when the user vectors are in a compact (.sbf) file and exceed the budget; else whole. */
+  @Override
+  public int userShards(ModelSpec spec, long budgetBytes) throws IOException {
+    String users = spec.settings().get("userFactors");
+    if (budgetBytes <= 0 || users == null || !users.endsWith(BinaryFactorFiles.SUFFIX)) {
+      return 1;
+    }
+    long bytes = BinaryFactorFiles.header(spec.location("userFactors")).vectorBytes();
+    return (int) Math.max(1, (bytes + budgetBytes - 1) / budgetBytes);
+  }
+
   @Override
   public SegmentModel load(ModelSpec spec) throws IOException {
     String usersLocation = spec.location("userFactors");
