@@ -39,20 +39,41 @@ public final class DatasetReader {
 
   private DatasetReader() {}
 
+  /** Reads every file at the location; the first problem is thrown as a {@link DatasetException}. */
   public static void read(String location, DatasetSchema schema, RowHandler handler) throws IOException {
     for (ResourceId file : files(location)) {
-      readFile(file, schema, handler);
+      readFile(file, schema, handler, DatasetReader::stop);
     }
   }
 
-  private static List<ResourceId> files(String location) throws IOException {
-    boolean folder = location.endsWith("/");
-    MatchResult match = FileSystems.match(folder ? location + "*" : location, EmptyMatchTreatment.ALLOW);
+  /** What to do with a problem: throw to stop, return to go on with the next row. */
+  @FunctionalInterface
+  public interface ProblemHandler {
+    void problem(DatasetException problem) throws IOException;
+  }
+
+  private static void stop(DatasetException problem) throws DatasetException {
+    throw problem;
+  }
+
+  /** The FileSystems pattern matching a location's files: the file itself, or every file in the folder. */
+  public static String filePattern(String location) {
+    return location.endsWith("/") ? location + "*" : location;
+  }
+
+  /** Whether a matched file is a dataset file rather than a folder or a hidden or marker file. */
+  public static boolean isDataFile(ResourceId file) {
+    String name = file.getFilename();
+    return name != null && !name.startsWith("_") && !name.startsWith(".") && !file.isDirectory();
+  }
+
+  /** The dataset files at a location, in name order; none is an error. */
+  public static List<ResourceId> files(String location) throws IOException {
+    MatchResult match = FileSystems.match(filePattern(location), EmptyMatchTreatment.ALLOW);
     List<ResourceId> files = new ArrayList<>();
     if (match.status() == MatchResult.Status.OK) {
       for (MatchResult.Metadata metadata : match.metadata()) {
-        String name = metadata.resourceId().getFilename();
-        if (name != null && !name.startsWith("_") && !name.startsWith(".") && !metadata.resourceId().isDirectory()) {
+        if (isDataFile(metadata.resourceId())) {
           files.add(metadata.resourceId());
         }
       }
@@ -64,7 +85,12 @@ public final class DatasetReader {
     return files;
   }
 
-  private static void readFile(ResourceId resource, DatasetSchema schema, RowHandler handler) throws IOException {
+  /**
+   * Reads one file. A bad row goes to {@code problems} and is skipped; a bad header or a file that
+   * is not CSV goes there too and ends the file, since no row of it can be trusted.
+   */
+  public static void readFile(ResourceId resource, DatasetSchema schema, RowHandler handler,
+      ProblemHandler problems) throws IOException {
     String file = resource.toString();
     List<SchemaField> fields = schema.fields();
     DatasetRow row = new DatasetRow(file, fields.size());
@@ -87,37 +113,74 @@ public final class DatasetReader {
           line = header ? 1 : rows.getParser().getTokenLocation().getLineNr() + 1;
           cells = rows.nextValue();
         } catch (IOException e) {
-          throw DatasetException.at(file, line, "(row)", "is not valid CSV: " + firstLine(e.getMessage()));
+          problems.problem(DatasetException.at(file, line, "(row)", "is not valid CSV: " + firstLine(e.getMessage())));
+          return;
         }
-        for (int column = 0; column < cells.length; column++) {
-          if (cells[column].indexOf('\uFFFD') >= 0) {
-            throw DatasetException.at(file, line, column < fields.size() ? fields.get(column).name() : "(row)",
-                "is not valid UTF-8");
+        try {
+          if (header) {
+            checkEncoding(file, line, cells, fields);
+            checkHeader(file, cells, fields);
+            header = false;
+            continue;
           }
-        }
-        if (header) {
-          checkHeader(file, cells, fields);
-          header = false;
-          continue;
+        } catch (DatasetException e) {
+          problems.problem(e);
+          return;
         }
         if (cells.length == 1 && cells[0].isEmpty()) {
           continue;
         }
-        if (cells.length != fields.size()) {
-          String column = cells.length < fields.size() ? fields.get(cells.length).name() : "(row)";
-          throw DatasetException.at(file, line, column, "the row has " + cells.length + " values, the schema has "
-              + fields.size() + " fields");
-        }
-        for (int column = 0; column < cells.length; column++) {
-          checkCell(file, line, fields.get(column), cells[column], column, row);
+        try {
+          checkEncoding(file, line, cells, fields);
+          checkRow(file, line, fields, cells, row);
+        } catch (DatasetException e) {
+          problems.problem(e);
+          continue;
         }
         handler.row(row);
       }
       if (header) {
-        throw DatasetException.at(file, 1, "(header)", "the file is empty; it needs a header row: "
-            + String.join(",", fields.stream().map(SchemaField::name).toList()));
+        problems.problem(DatasetException.at(file, 1, "(header)", "the file is empty; it needs a header row: "
+            + names(fields)));
       }
     }
+  }
+
+  private static void checkEncoding(String file, long line, String[] cells, List<SchemaField> fields)
+      throws DatasetException {
+    for (int column = 0; column < cells.length; column++) {
+      if (cells[column].indexOf('\uFFFD') >= 0) {
+        throw DatasetException.at(file, line, column < fields.size() ? fields.get(column).name() : "(row)",
+            "is not valid UTF-8");
+      }
+    }
+  }
+
+  /** Checks a row's cells against the schema's fields, filling {@code row} with their values. */
+  private static void checkRow(String file, long line, List<SchemaField> fields, String[] cells, DatasetRow row)
+      throws DatasetException {
+    if (cells.length != fields.size()) {
+      String column = cells.length < fields.size() ? fields.get(cells.length).name() : "(row)";
+      throw DatasetException.at(file, line, column, "the row has " + cells.length + " values, the schema has "
+          + fields.size() + " fields");
+    }
+    for (int column = 0; column < cells.length; column++) {
+      checkCell(file, line, fields.get(column), cells[column], column, row);
+    }
+  }
+
+  /**
+   * Checks one record given as cells in schema order (null for an empty cell), as a CSV row would
+   * be checked; {@code source} names where it came from in the message.
+   */
+  public static DatasetRow check(String source, DatasetSchema schema, String[] cells) throws DatasetException {
+    DatasetRow row = new DatasetRow(source, cells.length);
+    String[] texts = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      texts[i] = cells[i] == null ? "" : cells[i];
+    }
+    checkRow(source, 0, schema.fields(), texts, row);
+    return row;
   }
 
   private static void checkHeader(String file, String[] header, List<SchemaField> fields) throws DatasetException {

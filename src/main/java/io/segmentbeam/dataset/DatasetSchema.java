@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,9 +31,10 @@ import org.apache.beam.sdk.io.FileSystems;
  * (Interactions: USER_ID, ITEM_ID strings and TIMESTAMP long; Users: USER_ID; Items: ITEM_ID);
  * {@code "categorical"} and {@code "textual"} only on strings, and not both; EVENT_TYPE a string
  * and EVENT_VALUE a float or double; Users and Items at least one field besides their id; field
- * names unique regardless of case.
+ * names unique regardless of case. Serializable, so that pipelines carry it to workers.
  */
-public final class DatasetSchema {
+public final class DatasetSchema implements Serializable {
+  private static final long serialVersionUID = 1L;
   public static final String NAMESPACE = "com.amazonaws.personalize.schema";
   private static final Pattern AVRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -175,6 +177,11 @@ public final class DatasetSchema {
 
   public List<SchemaField> fields() {
     return fields;
+  }
+
+  /** The header row dataset CSV files start with: the field names in schema order. */
+  public String header() {
+    return String.join(",", fields.stream().map(SchemaField::name).toList());
   }
 
   /** The column of the field with exactly this name, or -1. */

@@ -1,5 +1,7 @@
 package io.segmentbeam.dataset;
 
+import java.io.Serializable;
+
 /**
  * One field of a dataset schema.
  *
@@ -7,4 +9,5 @@ package io.segmentbeam.dataset;
  * @param categorical a string of {@code |}-separated values ({@code "categorical": true})
  * @param textual unstructured text ({@code "textual": true}), which cannot be queried or filtered
  */
-public record SchemaField(String name, FieldType type, boolean nullable, boolean categorical, boolean textual) {}
+public record SchemaField(String name, FieldType type, boolean nullable, boolean categorical, boolean textual)
+    implements Serializable {}
