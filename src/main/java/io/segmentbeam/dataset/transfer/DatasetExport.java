@@ -1,0 +1,41 @@
+package io.segmentbeam.dataset.transfer;
+
+import io.segmentbeam.dataset.DatasetSchema;
+import io.segmentbeam.dataset.RecordOrigin;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import io.segmentbeam.dataset.CsvLines;
+
+/**
+ * The pipeline of a dataset export job: the current version's records of the chosen origins,
+ * written as dataset CSV files with the header row ({@code <prefix>-00000-of-0000N.csv}). A
+ * dataset with no such records gets one file holding only the header.
+ */
+public final class DatasetExport {
+  private DatasetExport() {}
+
+  /**
+   * @param current the current version's folder, or null for a dataset without records
+   * @param prefix where the files go, e.g. {@code s3://bucket/exports/job/part}
+   */
+  public static PipelineResult.State run(PipelineOptions options, DatasetSchema schema, String current,
+      Set<RecordOrigin> origins, String prefix) {
+    Pipeline pipeline = Pipeline.create(options);
+    Set<RecordOrigin> chosen = Set.copyOf(origins);
+    PCollection<StoredRow> rows = current == null
+        ? pipeline.apply("NoRecords", Create.empty(StoredRow.CODER))
+        : DatasetUpdate.read(pipeline, "Stored", current + "*.csv", schema, null, 0).get(ReadStoredRows.ROWS);
+    rows.apply("ChosenOrigins", Filter.by((StoredRow row) -> chosen.contains(row.origin())))
+        .apply("Csv", MapElements.into(TypeDescriptors.strings()).via((StoredRow row) -> CsvLines.encode(row.cells())))
+        .apply("Write", TextIO.write().to(prefix).withSuffix(".csv").withHeader(schema.header()));
+    return pipeline.run().waitUntilFinish();
+  }
+}

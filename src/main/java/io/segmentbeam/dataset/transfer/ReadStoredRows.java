@@ -1,0 +1,61 @@
+package io.segmentbeam.dataset.transfer;
+
+import io.segmentbeam.dataset.DatasetReader;
+import io.segmentbeam.dataset.DatasetRow;
+import io.segmentbeam.dataset.DatasetSchema;
+import io.segmentbeam.dataset.RecordOrigin;
+import java.io.IOException;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Reads one dataset CSV file per element, checking the header and every row against the schema:
+ * good rows go to the main output, each bad row (or bad header, which ends the file) to
+ * {@link #PROBLEMS}. Records take the origin given, or, for stored files, the one their name says.
+ */
+final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
+  private static final long serialVersionUID = 1L;
+  static final String NAMESPACE = "segmentbeam.dataset";
+  static final TupleTag<StoredRow> ROWS = new TupleTag<>() {};
+  static final TupleTag<RowProblems.Problem> PROBLEMS = new TupleTag<>() {};
+
+  private final DatasetSchema schema;
+  private final RecordOrigin origin;
+  private final int phase;
+  private final Counter rows;
+  private final Counter badRows;
+
+  /**
+   * @param origin the origin of every record read, or null to take it from each stored file's name
+   * @param step names the counters of rows read and bad rows: {@code <step>Rows}, {@code <step>BadRows}
+   */
+  ReadStoredRows(DatasetSchema schema, RecordOrigin origin, int phase, String step) {
+    this.schema = schema;
+    this.origin = origin;
+    this.phase = phase;
+    this.rows = Metrics.counter(NAMESPACE, step + "Rows");
+    this.badRows = Metrics.counter(NAMESPACE, step + "BadRows");
+  }
+
+  @ProcessElement
+  public void process(@Element MatchResult.Metadata file, MultiOutputReceiver out) throws IOException {
+    String name = file.resourceId().toString();
+    RecordOrigin rowOrigin = origin != null ? origin
+        : RecordOrigin.ofFile(file.resourceId().getFilename()).orElseThrow(
+            () -> new IOException("not a stored dataset file: " + name));
+    DatasetReader.readFile(file.resourceId(), schema, (DatasetRow row) -> {
+      rows.inc();
+      String[] cells = new String[schema.fields().size()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = row.text(i);
+      }
+      out.get(ROWS).output(new StoredRow(rowOrigin, phase, name, row.line(), cells));
+    }, problem -> {
+      badRows.inc();
+      out.get(PROBLEMS).output(new RowProblems.Problem(name, problem.line(), problem.getMessage()));
+    });
+  }
+}
