@@ -32,6 +32,21 @@ public final class ApiRules {
   /** TrainingMode enum. */
   public static final List<String> TRAINING_MODES = List.of("FULL", "UPDATE", "AUTOTRAIN");
 
+  /** ImportMode enum; the first is the default. */
+  public static final List<String> IMPORT_MODES = List.of("FULL", "INCREMENTAL");
+
+  /** IngestionMode enum. */
+  public static final List<String> INGESTION_MODES = List.of("BULK", "PUT", "ALL");
+
+  /** DatasetType values a dataset can have here (the model only bounds the string). */
+  public static final List<String> DATASET_TYPES = List.of("Interactions", "Users", "Items");
+
+  /** Domain enum. */
+  public static final List<String> DOMAINS = List.of("ECOMMERCE", "VIDEO_ON_DEMAND");
+
+  public static final StringRule DATASET_TYPE = StringRule.of("DatasetType", 0, 256, "^[A-Za-z_]+$");
+  public static final StringRule AVRO_SCHEMA = StringRule.of("AvroSchema", 0, 20000, null);
+
   /** MaxResults of the list operations. */
   public static final int MAX_RESULTS_MIN = 1;
   public static final int MAX_RESULTS_MAX = 100;

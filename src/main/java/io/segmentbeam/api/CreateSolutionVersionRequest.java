@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * What local training takes: the members of CreateSolution that say what to train ({@code name},
  * {@code recipeArn}, {@code eventType}, {@code solutionConfig}, {@code tags}) and CreateSolutionVersion's
- * {@code trainingMode}, in one request, since locally a solution exists only to be trained. Two
- * local extensions replace the dataset group: {@code datasets} says where the data is, and
- * {@code modelLocation} where the trained model is written (by default under the home folder).
+ * {@code trainingMode}, in one request, since locally a solution exists only to be trained. Local
+ * extensions say what it is trained on: {@code datasetGroupArn}, a dataset group's current records
+ * (as Personalize's CreateSolution names one), or {@code datasets}, files where they lie; and
+ * {@code modelLocation} says where the trained model is written (by default under the home folder).
  */
 public record CreateSolutionVersionRequest(
     String name,
@@ -16,8 +17,15 @@ public record CreateSolutionVersionRequest(
     SolutionConfig solutionConfig,
     String trainingMode,
     List<Tag> tags,
+    String datasetGroupArn,
     TrainingDatasets datasets,
     String modelLocation) {
+
+  /** The same request trained on these datasets: what a {@code datasetGroupArn} resolves to. */
+  public CreateSolutionVersionRequest withDatasets(TrainingDatasets resolved) {
+    return new CreateSolutionVersionRequest(name, recipeArn, eventType, solutionConfig, trainingMode, tags,
+        datasetGroupArn, resolved, modelLocation);
+  }
 
   /** Checks every member; throws InvalidInputException naming each bad one. */
   public void validate() {
@@ -40,6 +48,7 @@ public record CreateSolutionVersionRequest(
           "Only FULL training is available locally: every solution version is trained from all of its data");
     }
     Tag.validateAll(tags, violations);
+    violations.string("datasetGroupArn", datasetGroupArn, ApiRules.ARN, false);
     if (datasets == null) {
       violations.notNull("datasets");
     } else {

@@ -54,6 +54,14 @@ public final class Violations {
     return this;
   }
 
+  /** Checks an optional enum member against its values. */
+  public Violations oneOf(String field, String value, java.util.List<String> values) {
+    if (value != null && !values.contains(value)) {
+      add(field, value, "Member must satisfy enum value set: " + values);
+    }
+    return this;
+  }
+
   public Violations notNull(String field) {
     messages.add("Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
     return this;

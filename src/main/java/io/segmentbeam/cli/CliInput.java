@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +20,7 @@ final class CliInput {
   private CliInput() {}
 
   static JsonNode json(CommandLine command, String option, String value) {
-    String text = load(command, option, value);
+    String text = text(command, option, value);
     try {
       return ApiJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
@@ -42,6 +43,16 @@ final class CliInput {
     return request;
   }
 
+  /**
+   * The request {@code --cli-input-json} gives with the options set over it by {@code options},
+   * read as the API reads it.
+   */
+  static <T> T request(CommandLine command, String cliInputJson, Class<T> type, Consumer<ObjectNode> options) {
+    ObjectNode request = request(command, cliInputJson);
+    options.accept(request);
+    return ApiJson.readRequest(request, type);
+  }
+
   /** Sets a text member from its option, when the option was given. */
   static void putText(ObjectNode request, String field, String value) {
     if (value != null) {
@@ -56,7 +67,7 @@ final class CliInput {
     }
   }
 
-  private static String load(CommandLine command, String option, String value) {
+  static String text(CommandLine command, String option, String value) {
     for (String scheme : new String[] {"file://", "fileb://"}) {
       if (value.startsWith(scheme)) {
         Path file = Path.of(value.substring(scheme.length()));

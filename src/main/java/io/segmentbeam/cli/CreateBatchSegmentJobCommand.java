@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
-import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.jobs.BatchSegmentJobService;
-import io.segmentbeam.pipeline.ProductionDefaults;
-import io.segmentbeam.pipeline.SegmentJobOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +23,6 @@ import picocli.CommandLine.Unmatched;
         "Prints {\"batchSegmentJobArn\": ...}; the pipeline's counters go to stderr.",
         "Options the command does not know (e.g. --runner=FlinkRunner) are passed to Beam."})
 final class CreateBatchSegmentJobCommand implements Callable<Integer> {
-  /** Exit code when the job was created but ended CREATE FAILED. */
-  static final int JOB_FAILED = 1;
-
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--cli-input-json", paramLabel = "JSON",
@@ -56,17 +49,10 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine command = spec.commandLine();
     CreateBatchSegmentJobRequest request = ApiJson.readRequest(requestJson(command), CreateBatchSegmentJobRequest.class);
-    PipelineOptions options = pipelineOptions(command);
+    PipelineOptions options = service.pipelineOptions(command, pipelineArgs);
     BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options);
-    command.getOut().println(CliJson.format(new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn())));
-    command.getOut().flush();
-    if (!JobStatus.ACTIVE.equals(created.job().status())) {
-      command.getErr().println(created.job().jobName() + ": " + created.job().status() + ": "
-          + created.job().failureReason());
-      return JOB_FAILED;
-    }
-    command.getErr().println(created.job().jobName() + ": " + created.job().status() + " " + summary(created.counters()));
-    return 0;
+    return JobReport.print(command, new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn()),
+        created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));
   }
 
   private JsonNode requestJson(CommandLine command) {
@@ -82,16 +68,6 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
     CliInput.putJson(command, request, "jobOutput", "--job-output", jobOutput);
     CliInput.putJson(command, request, "tags", "--tags", tags);
     return request;
-  }
-
-  private PipelineOptions pipelineOptions(CommandLine command) {
-    try {
-      PipelineOptionsFactory.register(SegmentJobOptions.class);
-      return service.s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(pipelineArgs))
-          .withValidation().as(SegmentJobOptions.class));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
-    }
   }
 
   private static String summary(Map<String, Long> counters) {

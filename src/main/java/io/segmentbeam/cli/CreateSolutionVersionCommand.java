@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateSolutionVersionRequest;
 import io.segmentbeam.api.CreateSolutionVersionResponse;
+import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.training.SolutionVersionTrainer;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create-solution-version", sortOptions = false,
-    description = {"Trains a solution version on local datasets and registers it for batch segment jobs.",
+    description = {"Trains a solution version on a dataset group's records, or on dataset files, and registers it "
+        + "for batch segment jobs.",
         "Prints {\"solutionVersionArn\": ...}; progress and the loss of each iteration go to stderr."})
 final class CreateSolutionVersionCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -47,6 +49,13 @@ final class CreateSolutionVersionCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(command, "--threads must be at least 1");
     }
     CreateSolutionVersionRequest request = ApiJson.readRequest(given, CreateSolutionVersionRequest.class);
+    if (request.datasetGroupArn() != null) {
+      if (request.datasets() != null) {
+        throw new InvalidInputException("Give datasetGroupArn or datasets, not both: the solution version is "
+            + "trained on one of them.");
+      }
+      request = request.withDatasets(service.datasets().trainingDatasets(request.datasetGroupArn()));
+    }
     service.registerFileSystems();
     String arn = new SolutionVersionTrainer(service.home, service.scope(), service.solutionVersions, threads,
         command.getErr()).create(request);

@@ -1,6 +1,12 @@
 package io.segmentbeam.cli;
 
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.jobs.DatasetExportJobService;
+import io.segmentbeam.jobs.DatasetImportJobService;
+import io.segmentbeam.jobs.DatasetService;
+import io.segmentbeam.jobs.PutRecordsService;
+import io.segmentbeam.pipeline.ProductionDefaults;
+import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.jobs.FilterService;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
@@ -12,6 +18,9 @@ import io.segmentbeam.store.S3Documents;
 import io.segmentbeam.s3.S3Access;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+import picocli.CommandLine;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Option;
 
@@ -90,7 +99,38 @@ final class ServiceOptions {
   }
 
   FilterService filters() {
+    return new FilterService(store(), scope(), datasets(), FilterDeclarations.load(filters));
+  }
+
+  /** Schemas, dataset groups, datasets and event trackers, declared or created. */
+  DatasetService datasets() {
     registerFileSystems();
-    return new FilterService(store(), scope(), DatasetGroupRegistry.load(datasetGroups), FilterDeclarations.load(filters));
+    return new DatasetService(store(), scope(), DatasetGroupRegistry.load(datasetGroups));
+  }
+
+  DatasetImportJobService datasetImportJobs() {
+    return new DatasetImportJobService(store(), scope(), datasets());
+  }
+
+  DatasetExportJobService datasetExportJobs() {
+    return new DatasetExportJobService(store(), scope(), datasets());
+  }
+
+  PutRecordsService putRecords() {
+    return new PutRecordsService(datasets());
+  }
+
+  /**
+   * The options of the pipelines a command runs: the arguments it did not know (e.g.
+   * {@code --runner=FlinkRunner}), the Direct runner's production defaults, and S3 access.
+   */
+  PipelineOptions pipelineOptions(CommandLine command, List<String> args) {
+    try {
+      PipelineOptionsFactory.register(SegmentJobOptions.class);
+      return s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
+          .withValidation().as(SegmentJobOptions.class));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.segmentbeam.jobs;
 
 import io.segmentbeam.api.BatchSegmentJob;
-import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.SegmentFilter;
@@ -16,24 +15,17 @@ import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
 import io.segmentbeam.registry.SolutionVersion;
+import io.segmentbeam.s3.OutputEncryption;
 import io.segmentbeam.s3.S3Buckets;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -60,11 +52,11 @@ final class BatchSegmentJobRunner {
    * Runs the job; {@code onStatus} receives the job as each status is reached and persists it.
    */
   Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus) {
-    encryptOutput(job.jobOutput().s3DataDestination().kmsKeyArn());
+    OutputEncryption.apply(options, job.jobOutput().s3DataDestination().kmsKeyArn());
     FileSystems.setDefaultPipelineOptions(options);
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     onStatus.reached(running);
-    String outputDirectory = folder(job.jobOutput().s3DataDestination().path());
+    String outputDirectory = JobLocations.folder(job.jobOutput().s3DataDestination().path());
     String staging = StagingArea.of(outputDirectory, job.jobName());
     long startMillis = System.currentTimeMillis();
     boolean succeeded = false;
@@ -80,7 +72,7 @@ final class BatchSegmentJobRunner {
       checkModel(solutionVersion, spec.userShards());
       long modelLoadMillis = System.currentTimeMillis() - modelStart;
       checkFilter(solutionVersion, filter, spec.userShards());
-      prepareOutput(outputDirectory);
+      JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
       writing = true;
       String kmsKeyArn = job.jobOutput().s3DataDestination().kmsKeyArn();
       if (kmsKeyArn != null && S3Buckets.isS3(outputDirectory)) {
@@ -138,19 +130,6 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  /**
-   * Every object the job writes to S3 (staged files, and the {@code .out} files they become) is
-   * stored with SSE-KMS under the destination's key, the algorithm header sent explicitly: with
-   * a key id alone, S3 would not use it. Local files cannot carry a key; it is only recorded.
-   */
-  private void encryptOutput(String kmsKeyArn) {
-    if (kmsKeyArn != null) {
-      S3Options s3 = options.as(S3Options.class);
-      s3.setSSEAlgorithm("aws:kms");
-      s3.setSSEKMSKeyId(kmsKeyArn);
-    }
-  }
-
   private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus) {
     BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
     onStatus.reached(failed);
@@ -165,12 +144,7 @@ final class BatchSegmentJobRunner {
   /** Checks there is input under the prefix; returns how many files. */
   private long checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
     String path = job.jobInput().s3DataSource().path();
-    if (S3Buckets.isS3(path)) {
-      Optional<String> problem = S3Buckets.problem(options, path);
-      if (problem.isPresent()) {
-        throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + problem.get() + ".");
-      }
-    }
+    JobLocations.checkReadable(options, path, "jobInput.s3DataSource.path");
     try {
       MatchResult match = FileSystems.match(input.filePattern(), EmptyMatchTreatment.ALLOW);
       long files = match.status() != MatchResult.Status.OK ? 0
@@ -230,39 +204,10 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private void prepareOutput(String outputDirectory) throws JobFailure {
-    if (S3Buckets.isS3(outputDirectory)) {
-      Optional<String> problem = S3Buckets.problem(options, outputDirectory);
-      if (problem.isPresent()) {
-        throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory + ": "
-            + problem.get() + ".");
-      }
-      return;
-    }
-    if (!DataLocations.isLocal(outputDirectory)) {
-      return;
-    }
-    Path folder = Path.of(outputDirectory);
+  /** A refused key fails the job before it runs. */
+  static void checkKey(String folder, String kmsKeyArn) throws JobFailure {
     try {
-      Files.createDirectories(folder);
-      if (!Files.isWritable(folder)) {
-        throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory
-            + ": the folder is not writable.");
-      }
-    } catch (IOException e) {
-      throw new JobFailure("Cannot write to jobOutput.s3DataDestination.path " + outputDirectory
-          + ": cannot create the folder (" + e + ").", e);
-    }
-  }
-
-  /** Writes and removes one empty object under the key, so that a refused key fails the job before it runs. */
-  private static void checkKey(String staging, String kmsKeyArn) throws JobFailure {
-    ResourceId probe = FileSystems.matchNewResource(staging + "kms-key-check", false);
-    try {
-      try (WritableByteChannel channel = FileSystems.create(probe, "application/octet-stream")) {
-        channel.write(ByteBuffer.allocate(0));
-      }
-      FileSystems.delete(List.of(probe), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      OutputEncryption.probe(folder, "kms-key-check");
     } catch (IOException | RuntimeException e) {
       throw new JobFailure("The output storage refused to encrypt with jobOutput.s3DataDestination.kmsKeyArn "
           + kmsKeyArn + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
@@ -299,11 +244,5 @@ final class BatchSegmentJobRunner {
       counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
     }
     return counters;
-  }
-
-  /** The output path as a folder: local paths made absolute, every path ending in {@code /}. */
-  private static String folder(String path) {
-    String folder = DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
-    return folder.endsWith("/") ? folder : folder + "/";
   }
 }

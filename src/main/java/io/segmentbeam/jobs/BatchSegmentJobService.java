@@ -1,7 +1,5 @@
 package io.segmentbeam.jobs;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
@@ -16,6 +14,7 @@ import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
+import io.segmentbeam.store.Resources;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -27,17 +26,15 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public final class BatchSegmentJobService {
   static final String RESOURCE_TYPE = "batch-segment-job";
 
-  private final ArnScope scope;
-  private final JobStore<BatchSegmentJob> store;
+  private final Resources<BatchSegmentJob> jobs;
   private final SolutionVersionRegistry solutionVersions;
   private final Supplier<FilterService> filters;
 
   /** @param filters the filter service, made only when a job names a filter */
   public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
       Supplier<FilterService> filters) {
-    this.scope = scope;
-    this.store = new JobStore<>(home, scope, RESOURCE_TYPE, BatchSegmentJob.class, BatchSegmentJob::jobName,
-        BatchSegmentJob::creationDateTime);
+    this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
+        BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.solutionVersions = solutionVersions;
     this.filters = filters;
   }
@@ -56,30 +53,22 @@ public final class BatchSegmentJobService {
             + request.solutionVersionArn() + ": no solution version with that ARN is declared."));
     FilterSpec filter = request.filterArn() == null ? null
         : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
-    BatchSegmentJob pending = BatchSegmentJob.pending(scope.arn(RESOURCE_TYPE, request.jobName()), request,
-        Timestamps.now());
-    store.create(pending);
+    BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    jobs.create(pending);
     BatchSegmentJobRunner.Outcome outcome =
-        new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, store::update);
+        new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update);
     return new Created(outcome.job(), outcome.counters(), outcome.timings());
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {
     request.validate();
-    String arn = request.batchSegmentJobArn();
-    return scope.nameOf(arn, RESOURCE_TYPE)
-        .flatMap(store::find)
-        .filter(job -> job.batchSegmentJobArn().equals(arn))
-        .orElseThrow(() -> new ResourceNotFoundException("Could not find batchSegmentJobArn " + arn + "."));
+    return jobs.get(request.batchSegmentJobArn());
   }
 
   public ListBatchSegmentJobsResponse list(ListBatchSegmentJobsRequest request) {
     request.validate();
-    String solutionVersionArn = request.solutionVersionArn();
-    ObjectNode query = JsonNodeFactory.instance.objectNode().put("solutionVersionArn", solutionVersionArn);
-    JobStore.Page<BatchSegmentJob> page = store.list(
-        job -> solutionVersionArn == null || solutionVersionArn.equals(job.solutionVersionArn()),
-        query, request.effectiveMaxResults(), request.nextToken());
+    JobStore.Page<BatchSegmentJob> page = jobs.list(request, "solutionVersionArn", request.solutionVersionArn(),
+        BatchSegmentJob::solutionVersionArn);
     return new ListBatchSegmentJobsResponse(
         page.items().stream().map(BatchSegmentJob::summary).toList(), page.nextToken());
   }

@@ -1,7 +1,5 @@
 package io.segmentbeam.jobs;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.CreateFilterRequest;
 import io.segmentbeam.api.CreateFilterResponse;
 import io.segmentbeam.api.DescribeFilterRequest;
@@ -19,11 +17,12 @@ import io.segmentbeam.filter.FilterExpression;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.InvalidFilterException;
 import io.segmentbeam.registry.DatasetGroup;
-import io.segmentbeam.registry.DatasetGroupRegistry;
+import io.segmentbeam.registry.DatasetGroups;
 import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
+import io.segmentbeam.store.Resources;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -38,13 +37,12 @@ import java.util.Optional;
 public final class FilterService {
   static final String RESOURCE_TYPE = "filter";
 
-  private final ArnScope scope;
-  private final JobStore<Filter> store;
-  private final DatasetGroupRegistry datasetGroups;
+  private final Resources<Filter> filters;
+  private final DatasetGroups datasetGroups;
 
-  public FilterService(Documents home, ArnScope scope, DatasetGroupRegistry datasetGroups, FilterDeclarations declared) {
-    this.scope = scope;
-    this.store = new JobStore<>(home, scope, RESOURCE_TYPE, Filter.class, Filter::name, Filter::creationDateTime);
+  public FilterService(Documents home, ArnScope scope, DatasetGroups datasetGroups, FilterDeclarations declared) {
+    this.filters = new Resources<>(home, scope, RESOURCE_TYPE, "filterArn", Filter.class, Filter::name,
+        Filter::filterArn, Filter::creationDateTime);
     this.datasetGroups = datasetGroups;
     declared.filters().forEach(this::record);
   }
@@ -57,24 +55,22 @@ public final class FilterService {
     } catch (InvalidFilterException e) {
       throw new InvalidInputException(e.getMessage());
     }
-    String arn = scope.arn(RESOURCE_TYPE, request.name());
+    String arn = filters.arn(request.name());
     BigDecimal now = Timestamps.now();
-    store.create(new Filter(now, request.datasetGroupArn(), null, arn, request.filterExpression(), now,
+    filters.create(new Filter(now, request.datasetGroupArn(), null, arn, request.filterExpression(), now,
         request.name(), JobStatus.ACTIVE));
     return new CreateFilterResponse(arn);
   }
 
   public Filter describe(DescribeFilterRequest request) {
     request.validate();
-    return find(request.filterArn());
+    return filters.get(request.filterArn());
   }
 
   public ListFiltersResponse list(ListFiltersRequest request) {
     request.validate();
-    String group = request.datasetGroupArn();
-    ObjectNode query = JsonNodeFactory.instance.objectNode().put("datasetGroupArn", group);
-    JobStore.Page<Filter> page = store.list(filter -> group == null || group.equals(filter.datasetGroupArn()),
-        query, request.effectiveMaxResults(), request.nextToken());
+    JobStore.Page<Filter> page =
+        filters.list(request, "datasetGroupArn", request.datasetGroupArn(), Filter::datasetGroupArn);
     return new ListFiltersResponse(page.items().stream().map(Filter::summary).toList(), page.nextToken());
   }
 
@@ -83,7 +79,7 @@ public final class FilterService {
    * Item-Attribute-Affinity job, as in Personalize.
    */
   public FilterSpec forJob(String filterArn, boolean itemAttributeAffinity) {
-    Filter filter = find(filterArn);
+    Filter filter = filters.get(filterArn);
     if (!JobStatus.ACTIVE.equals(filter.status())) {
       throw new InvalidInputException("Filter " + filterArn + " is " + filter.status() + ", not ACTIVE: "
           + filter.failureReason());
@@ -102,25 +98,18 @@ public final class FilterService {
     return new FilterSpec(filterArn, filter.filterExpression(), group.users(), group.interactions());
   }
 
-  private Filter find(String arn) {
-    return scope.nameOf(arn, RESOURCE_TYPE)
-        .flatMap(store::find)
-        .filter(filter -> filter.filterArn().equals(arn))
-        .orElseThrow(() -> new ResourceNotFoundException("Could not find filterArn " + arn + "."));
-  }
-
   private DatasetGroup datasetGroup(String arn) {
     return datasetGroups.find(arn).orElseThrow(() -> new ResourceNotFoundException("Could not find datasetGroupArn "
-        + arn + ": no dataset group with that ARN is declared."));
+        + arn + ": no dataset group with that ARN is declared or created."));
   }
 
   /** Keeps a declared filter in the store: recorded once, updated when its declaration changes. */
   private void record(FilterDeclarations.Declared declared) {
-    Optional<String> name = scope.nameOf(declared.filterArn(), RESOURCE_TYPE);
+    Optional<String> name = filters.keyOf(declared.filterArn());
     if (name.isEmpty()) {
       return;
     }
-    Optional<Filter> stored = store.find(name.get());
+    Optional<Filter> stored = filters.find(declared.filterArn());
     if (stored.isPresent() && Objects.equals(stored.get().filterExpression(), declared.filterExpression())
         && Objects.equals(stored.get().datasetGroupArn(), declared.datasetGroupArn())) {
       return;
@@ -136,11 +125,11 @@ public final class FilterService {
         declared.filterArn(), declared.filterExpression(), now, name.get(),
         failure == null ? JobStatus.ACTIVE : JobStatus.CREATE_FAILED);
     if (stored.isPresent()) {
-      store.update(filter);
+      filters.update(filter);
       return;
     }
     try {
-      store.create(filter);
+      filters.create(filter);
     } catch (ResourceAlreadyExistsException recordedMeanwhile) {
       // Another process recorded the same declaration first.
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * Relative locations are resolved against the declaring file's folder; any dataset may be left out.
  */
-public final class DatasetGroupRegistry {
+public final class DatasetGroupRegistry implements DatasetGroups {
   private final Map<String, DatasetGroup> byArn;
 
   private DatasetGroupRegistry(Map<String, DatasetGroup> byArn) {
@@ -35,6 +35,7 @@ public final class DatasetGroupRegistry {
         DatasetGroupRegistry::read, DatasetGroup::datasetGroupArn));
   }
 
+  @Override
   public Optional<DatasetGroup> find(String datasetGroupArn) {
     return Optional.ofNullable(byArn.get(datasetGroupArn));
   }

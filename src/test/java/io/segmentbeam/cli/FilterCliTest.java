@@ -91,7 +91,7 @@ class FilterCliTest {
             + "regular expression pattern: ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*");
     assertError(CliRun.run(home, "create-filter", "--name", "elsewhere", "--dataset-group-arn", GROUP + "-x",
         "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18"), "ResourceNotFoundException",
-        "Could not find datasetGroupArn " + GROUP + "-x: no dataset group with that ARN is declared.");
+        "Could not find datasetGroupArn " + GROUP + "-x: no dataset group with that ARN is declared or created.");
     assertError(CliRun.run(home, "create-filter", "--name", "paying-members", "--dataset-group-arn", GROUP,
         "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18"), "ResourceAlreadyExistsException",
         "A filter with the name paying-members already exists.");

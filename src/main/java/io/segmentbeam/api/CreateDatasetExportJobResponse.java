@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateDatasetExportJob response. */
+public record CreateDatasetExportJobResponse(String datasetExportJobArn) {}

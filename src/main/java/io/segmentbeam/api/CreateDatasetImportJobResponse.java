@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateDatasetImportJob response. */
+public record CreateDatasetImportJobResponse(String datasetImportJobArn) {}

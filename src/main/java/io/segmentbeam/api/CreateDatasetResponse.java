@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateDataset response. */
+public record CreateDatasetResponse(String datasetArn) {}

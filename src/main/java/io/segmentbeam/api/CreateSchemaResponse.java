@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateSchema response. */
+public record CreateSchemaResponse(String schemaArn) {}

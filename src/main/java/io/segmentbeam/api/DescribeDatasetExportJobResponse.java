@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeDatasetExportJob response. */
+public record DescribeDatasetExportJobResponse(DatasetExportJob datasetExportJob) {}

@@ -1,0 +1,9 @@
+package io.segmentbeam.api;
+
+/** The DescribeDatasetImportJob request. */
+public record DescribeDatasetImportJobRequest(String datasetImportJobArn) {
+
+  public void validate() {
+    new Violations().string("datasetImportJobArn", datasetImportJobArn, ApiRules.ARN, true).throwIfAny();
+  }
+}

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeDatasetImportJob response. */
+public record DescribeDatasetImportJobResponse(DatasetImportJob datasetImportJob) {}

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeDataset response. */
+public record DescribeDatasetResponse(Dataset dataset) {}

@@ -1,0 +1,102 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.CreateDatasetExportJobRequest;
+import io.segmentbeam.api.DatasetExportJob;
+import io.segmentbeam.api.DescribeDatasetExportJobRequest;
+import io.segmentbeam.api.ListDatasetExportJobsRequest;
+import io.segmentbeam.api.ListDatasetExportJobsResponse;
+import io.segmentbeam.api.S3DataConfig;
+import io.segmentbeam.dataset.RecordOrigin;
+import io.segmentbeam.dataset.transfer.DatasetExport;
+import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.s3.S3Buckets;
+import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobStore;
+import io.segmentbeam.store.Resources;
+import java.io.IOException;
+import java.util.Set;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The dataset export job operations: CreateDatasetExportJob (which here also runs the job),
+ * DescribeDatasetExportJob and ListDatasetExportJobs. An export writes the dataset's current
+ * records of the chosen origin (BULK, PUT or ALL) as CSV files with a header row under
+ * {@code <path>/<jobName>/}, with SSE-KMS under the destination's key.
+ */
+public final class DatasetExportJobService {
+  private final Resources<DatasetExportJob> jobs;
+  private final DatasetService datasets;
+
+  public DatasetExportJobService(Documents home, ArnScope scope, DatasetService datasets) {
+    this.jobs = new Resources<>(home, scope, "dataset-export-job", "datasetExportJobArn", DatasetExportJob.class,
+        DatasetExportJob::jobName, DatasetExportJob::datasetExportJobArn, DatasetExportJob::creationDateTime);
+    this.datasets = datasets;
+  }
+
+  /** Validates and records the job, then runs it to ACTIVE or CREATE FAILED. */
+  public DatasetExportJob create(CreateDatasetExportJobRequest request, PipelineOptions options) {
+    request.validate();
+    DatasetService.StoredDataset source = datasets.stored(request.datasetArn(), "datasetArn");
+    DatasetExportJob pending = DatasetExportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    jobs.create(pending);
+    return JobLifecycle.run(pending, jobs::update, () -> export(source, pending, options));
+  }
+
+  public DatasetExportJob describe(DescribeDatasetExportJobRequest request) {
+    request.validate();
+    return jobs.get(request.datasetExportJobArn());
+  }
+
+  public ListDatasetExportJobsResponse list(ListDatasetExportJobsRequest request) {
+    request.validate();
+    JobStore.Page<DatasetExportJob> page =
+        jobs.list(request, "datasetArn", request.datasetArn(), DatasetExportJob::datasetArn);
+    return new ListDatasetExportJobsResponse(page.items().stream().map(DatasetExportJob::summary).toList(),
+        page.nextToken());
+  }
+
+  /** The folder an export job writes its files to. */
+  public static String outputFolder(DatasetExportJob job) {
+    return JobLocations.folder(job.jobOutput().s3DataDestination().path()) + job.jobName() + "/";
+  }
+
+  private static void export(DatasetService.StoredDataset source, DatasetExportJob job, PipelineOptions options)
+      throws JobFailure {
+    S3DataConfig destination = job.jobOutput().s3DataDestination();
+    OutputEncryption.apply(options, destination.kmsKeyArn());
+    FileSystems.setDefaultPipelineOptions(options);
+    String field = "jobOutput.s3DataDestination.path";
+    String folder = outputFolder(job);
+    JobLocations.prepareOutput(options, folder, field);
+    if (destination.kmsKeyArn() != null && S3Buckets.isS3(folder)) {
+      BatchSegmentJobRunner.checkKey(folder, destination.kmsKeyArn());
+    }
+    Set<RecordOrigin> origins = switch (job.ingestionMode()) {
+      case "BULK" -> Set.of(RecordOrigin.BULK);
+      case "PUT" -> Set.of(RecordOrigin.PUT);
+      default -> Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
+    };
+    try {
+      String current = source.versions().current().orElse(null);
+      PipelineResult.State state = DatasetExport.run(options, source.schema(), current, origins, folder + "part");
+      if (state != PipelineResult.State.DONE) {
+        throw new JobFailure("The export pipeline ended in state " + state + " instead of DONE.");
+      }
+    } catch (IOException | RuntimeException e) {
+      removeOutput(folder);
+      throw new JobFailure("The export pipeline failed: " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  private static void removeOutput(String folder) {
+    try {
+      StagingArea.delete(folder);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not remove what the export wrote under " + folder + ": "
+          + JobFailure.rootMessage(e));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.CreateDatasetImportJobRequest;
+import io.segmentbeam.api.DatasetImportJob;
+import io.segmentbeam.api.DescribeDatasetImportJobRequest;
+import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.api.ListDatasetImportJobsRequest;
+import io.segmentbeam.api.ListDatasetImportJobsResponse;
+import io.segmentbeam.dataset.DatasetReader;
+import io.segmentbeam.dataset.DatasetVersions;
+import io.segmentbeam.dataset.RecordOrigin;
+import io.segmentbeam.dataset.transfer.DatasetUpdate;
+import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobStore;
+import io.segmentbeam.store.Resources;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The dataset import job operations: CreateDatasetImportJob (which here also runs the job),
+ * DescribeDatasetImportJob and ListDatasetImportJobs. An import writes a new version of the
+ * dataset with the {@link DatasetUpdate} pipeline and makes it current only if every row was good,
+ * so a failed import leaves the dataset as it was.
+ */
+public final class DatasetImportJobService {
+  private final Resources<DatasetImportJob> jobs;
+  private final DatasetService datasets;
+
+  public DatasetImportJobService(Documents home, ArnScope scope, DatasetService datasets) {
+    this.jobs = new Resources<>(home, scope, "dataset-import-job", "datasetImportJobArn", DatasetImportJob.class,
+        DatasetImportJob::jobName, DatasetImportJob::datasetImportJobArn, DatasetImportJob::creationDateTime);
+    this.datasets = datasets;
+  }
+
+  /** Validates and records the job, then runs it to ACTIVE or CREATE FAILED. */
+  public DatasetImportJob create(CreateDatasetImportJobRequest request, PipelineOptions options) {
+    request.validate();
+    DatasetService.StoredDataset target = datasets.stored(request.datasetArn(), "datasetArn");
+    boolean full = request.effectiveImportMode().equals("FULL");
+    if (!full && jobs.all(request.datasetArn(), DatasetImportJob::datasetArn).stream()
+        .noneMatch(job -> JobStatus.ACTIVE.equals(job.status()))) {
+      throw new InvalidInputException("importMode INCREMENTAL adds to bulk records imported before, and dataset "
+          + request.datasetArn() + " has none yet: its first import must be FULL.");
+    }
+    DatasetImportJob pending =
+        DatasetImportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    jobs.create(pending);
+    return JobLifecycle.run(pending, jobs::update, () -> importRecords(target, request, full, options));
+  }
+
+  public DatasetImportJob describe(DescribeDatasetImportJobRequest request) {
+    request.validate();
+    return jobs.get(request.datasetImportJobArn());
+  }
+
+  public ListDatasetImportJobsResponse list(ListDatasetImportJobsRequest request) {
+    request.validate();
+    JobStore.Page<DatasetImportJob> page =
+        jobs.list(request, "datasetArn", request.datasetArn(), DatasetImportJob::datasetArn);
+    return new ListDatasetImportJobsResponse(page.items().stream().map(DatasetImportJob::summary).toList(),
+        page.nextToken());
+  }
+
+  /**
+   * FULL replaces the bulk records and keeps those put one by one, as in Personalize; INCREMENTAL
+   * keeps both. Either way a user or item imported again replaces its earlier record.
+   */
+  private static void importRecords(DatasetService.StoredDataset target, CreateDatasetImportJobRequest request,
+      boolean full, PipelineOptions options) throws JobFailure {
+    FileSystems.setDefaultPipelineOptions(options);
+    String field = "dataSource.dataLocation";
+    String location = JobLocations.absolute(request.dataSource().dataLocation());
+    JobLocations.checkReadable(options, location, field);
+    try {
+      DatasetReader.files(location);
+    } catch (IOException e) {
+      throw new JobFailure("No CSV files found at " + field + " " + location + ". Give a CSV file, or a folder "
+          + "ending in / that holds them.", e);
+    }
+    DatasetVersions versions = target.versions();
+    String version = versions.newVersion(request.jobName());
+    DatasetUpdate.Result result;
+    try {
+      String current = versions.current().orElse(null);
+      Set<RecordOrigin> kept = full ? Set.of(RecordOrigin.PUT) : Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
+      result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, location,
+          List.of(), version));
+      if (result.problems() == 0) {
+        versions.commit(version);
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      discard(version);
+      throw new JobFailure("The import pipeline failed: " + JobFailure.rootMessage(e), e);
+    }
+    discard(version);
+    throw new JobFailure("Found " + result.problems() + " problem" + (result.problems() == 1 ? "" : "s") + " in the "
+        + result.rowsRead() + " rows read at " + field + " " + location + " (a file whose header is wrong is one "
+        + "problem, and its rows are not read), so nothing was imported into " + request.datasetArn()
+        + ". First problems: " + String.join("; ", result.firstProblems()) + ". Fix them and import again.");
+  }
+
+  private static void discard(String version) {
+    try {
+      DatasetVersions.discard(version);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not remove the unfinished dataset version " + version + ": "
+          + JobFailure.rootMessage(e));
+    }
+  }
+}

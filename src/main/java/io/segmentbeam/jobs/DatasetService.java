@@ -1,0 +1,254 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.CreateDatasetGroupRequest;
+import io.segmentbeam.api.CreateDatasetGroupResponse;
+import io.segmentbeam.api.CreateDatasetRequest;
+import io.segmentbeam.api.CreateDatasetResponse;
+import io.segmentbeam.api.CreateEventTrackerRequest;
+import io.segmentbeam.api.CreateEventTrackerResponse;
+import io.segmentbeam.api.CreateSchemaRequest;
+import io.segmentbeam.api.CreateSchemaResponse;
+import io.segmentbeam.api.Dataset;
+import io.segmentbeam.api.DatasetGroupResource;
+import io.segmentbeam.api.DatasetLocation;
+import io.segmentbeam.api.DescribeDatasetRequest;
+import io.segmentbeam.api.EventTracker;
+import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.api.ResourceAlreadyExistsException;
+import io.segmentbeam.api.ResourceNotFoundException;
+import io.segmentbeam.api.SchemaResource;
+import io.segmentbeam.api.TrainingDatasets;
+import io.segmentbeam.dataset.DatasetException;
+import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.dataset.DatasetSchema;
+import io.segmentbeam.dataset.DatasetType;
+import io.segmentbeam.dataset.DatasetVersions;
+import io.segmentbeam.registry.DatasetGroup;
+import io.segmentbeam.registry.DatasetGroupRegistry;
+import io.segmentbeam.registry.DatasetGroups;
+import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.Resources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Schemas, dataset groups, datasets and event trackers made with CreateSchema, CreateDatasetGroup,
+ * CreateDataset and CreateEventTracker, kept in the store; and, for everything that reads datasets
+ * (training, filters, import, export, put), where a dataset's schema and current records are.
+ * Dataset groups declared in {@code pipelines/dataset-groups/} are found here too; their datasets
+ * are the files they name, which import and put do not change.
+ */
+public final class DatasetService implements DatasetGroups {
+  private final ArnScope scope;
+  private final Documents home;
+  private final DatasetGroupRegistry declared;
+  private final Resources<SchemaResource> schemas;
+  private final Resources<DatasetGroupResource> groups;
+  private final Resources<Dataset> datasets;
+  private final Resources<EventTracker> trackers;
+
+  public DatasetService(Documents home, ArnScope scope, DatasetGroupRegistry declared) {
+    this.scope = scope;
+    this.home = home;
+    this.declared = declared;
+    this.schemas = new Resources<>(home, scope, "schema", "schemaArn", SchemaResource.class, SchemaResource::name,
+        SchemaResource::schemaArn, SchemaResource::creationDateTime);
+    this.groups = new Resources<>(home, scope, "dataset-group", "datasetGroupArn", DatasetGroupResource.class,
+        DatasetGroupResource::name, DatasetGroupResource::datasetGroupArn, DatasetGroupResource::creationDateTime);
+    this.datasets = new Resources<>(home, scope, "dataset", "datasetArn", Dataset.class,
+        dataset -> keyOf(dataset.datasetArn()).orElseThrow(), Dataset::datasetArn, Dataset::creationDateTime,
+        this::keyOf);
+    this.trackers = new Resources<>(home, scope, "event-tracker", "eventTrackerArn", EventTracker.class,
+        EventTracker::name, EventTracker::eventTrackerArn, EventTracker::creationDateTime);
+  }
+
+  /** A dataset with its type, schema and stored versions. */
+  public record StoredDataset(Dataset dataset, DatasetSchema schema, DatasetVersions versions) {}
+
+  public CreateSchemaResponse createSchema(CreateSchemaRequest request) {
+    request.validate();
+    schemaTypes(request.schema());
+    String arn = schemas.arn(request.name());
+    BigDecimal now = Timestamps.now();
+    schemas.create(new SchemaResource(now, request.domain(), now, request.name(), request.schema(), arn));
+    return new CreateSchemaResponse(arn);
+  }
+
+  public CreateDatasetGroupResponse createDatasetGroup(CreateDatasetGroupRequest request) {
+    request.validate();
+    String arn = groups.arn(request.name());
+    if (declared.find(arn).isPresent()) {
+      throw new ResourceAlreadyExistsException("A dataset-group with the name " + request.name()
+          + " is already declared in the dataset group declarations.");
+    }
+    BigDecimal now = Timestamps.now();
+    groups.create(new DatasetGroupResource(now, arn, request.domain(), null, request.kmsKeyArn(), now,
+        request.name(), request.roleArn(), JobStatus.ACTIVE));
+    return new CreateDatasetGroupResponse(arn, request.domain());
+  }
+
+  public CreateDatasetResponse createDataset(CreateDatasetRequest request) {
+    request.validate();
+    DatasetType type = DatasetType.valueOf(request.datasetType().toUpperCase(Locale.ROOT));
+    DatasetGroupResource group = createdGroup(request.datasetGroupArn());
+    SchemaResource schema = schemas.get(request.schemaArn());
+    DatasetSchema parsed;
+    try {
+      parsed = DatasetSchema.parse(type, schema.schema(), "schema " + schema.schemaArn());
+    } catch (DatasetException e) {
+      throw new InvalidInputException("The schema does not fit a " + type.recordName() + " dataset: "
+          + e.getMessage());
+    }
+    String arn = scope.arn("dataset", group.name() + "/" + type.name());
+    BigDecimal now = Timestamps.now();
+    Dataset dataset = new Dataset(now, arn, group.datasetGroupArn(), type.recordName(), now, null, request.name(),
+        schema.schemaArn(), JobStatus.ACTIVE, null);
+    if (datasets.find(arn).isPresent()) {
+      throw new ResourceAlreadyExistsException("The dataset group " + group.datasetGroupArn() + " already has a "
+          + type.recordName() + " dataset: " + arn + ".");
+    }
+    try {
+      versionsOf(arn).writeSchema(parsed.toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the schema of dataset " + arn, e);
+    }
+    datasets.create(dataset);
+    return new CreateDatasetResponse(arn);
+  }
+
+  public Dataset describeDataset(DescribeDatasetRequest request) {
+    request.validate();
+    return datasets.get(request.datasetArn());
+  }
+
+  public CreateEventTrackerResponse createEventTracker(CreateEventTrackerRequest request) {
+    request.validate();
+    DatasetGroupResource group = createdGroup(request.datasetGroupArn());
+    String arn = trackers.arn(request.name());
+    String trackingId = UUID.randomUUID().toString();
+    BigDecimal now = Timestamps.now();
+    trackers.create(new EventTracker(scope.accountId(), now, group.datasetGroupArn(), arn, now, request.name(),
+        JobStatus.ACTIVE, trackingId));
+    return new CreateEventTrackerResponse(arn, trackingId);
+  }
+
+  /** A created dataset, or the ResourceNotFoundException naming {@code field}. */
+  public StoredDataset stored(String datasetArn, String field) {
+    Dataset dataset = datasets.find(datasetArn).orElseThrow(() -> new ResourceNotFoundException(
+        "Could not find " + field + " " + datasetArn + ": no dataset with that ARN was created."));
+    DatasetVersions versions = versionsOf(datasetArn);
+    try {
+      return new StoredDataset(dataset, DatasetSchema.read(typeOf(dataset), versions.schemaLocation()), versions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the schema of dataset " + datasetArn, e);
+    }
+  }
+
+  /** The Interactions dataset PutEvents writes to for a tracking id. */
+  public StoredDataset interactionsOfTracker(String trackingId) {
+    EventTracker tracker = trackers.all(trackingId, EventTracker::trackingId).stream().findFirst()
+        .orElseThrow(() -> new ResourceNotFoundException("Could not find trackingId " + trackingId
+            + ": no event tracker has it."));
+    return stored(scope.arn("dataset", nameOf(tracker.datasetGroupArn()) + "/" + DatasetType.INTERACTIONS.name()),
+        "the Interactions dataset of event tracker " + tracker.eventTrackerArn() + ",");
+  }
+
+  /** A declared group as declared; a created one with each dataset's current records. */
+  @Override
+  public Optional<DatasetGroup> find(String datasetGroupArn) {
+    Optional<DatasetGroup> declaredGroup = declared.find(datasetGroupArn);
+    if (declaredGroup.isPresent()) {
+      return declaredGroup;
+    }
+    return groups.find(datasetGroupArn).map(group -> new DatasetGroup(group.datasetGroupArn(),
+        currentFiles(group, DatasetType.INTERACTIONS), currentFiles(group, DatasetType.USERS),
+        currentFiles(group, DatasetType.ITEMS)));
+  }
+
+  /** What training reads for a created or declared group: its datasets' current records. */
+  public TrainingDatasets trainingDatasets(String datasetGroupArn) {
+    DatasetGroup group = find(datasetGroupArn).orElseThrow(() -> new ResourceNotFoundException(
+        "Could not find datasetGroupArn " + datasetGroupArn + "."));
+    if (group.interactions() == null) {
+      throw new InvalidInputException("The dataset group " + datasetGroupArn + " has no Interactions records yet: "
+          + "create its Interactions dataset and import into it first.");
+    }
+    return new TrainingDatasets(location(group.interactions()), location(group.items()), location(group.users()));
+  }
+
+  private static DatasetLocation location(DatasetFiles files) {
+    return files == null ? null : new DatasetLocation(files.dataLocation(), files.schemaLocation());
+  }
+
+  private DatasetFiles currentFiles(DatasetGroupResource group, DatasetType type) {
+    String arn = scope.arn("dataset", group.name() + "/" + type.name());
+    if (datasets.find(arn).isEmpty()) {
+      return null;
+    }
+    DatasetVersions versions = versionsOf(arn);
+    try {
+      return versions.current().map(current -> new DatasetFiles(current, versions.schemaLocation())).orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the records of dataset " + arn, e);
+    }
+  }
+
+  private DatasetGroupResource createdGroup(String datasetGroupArn) {
+    if (declared.find(datasetGroupArn).isPresent()) {
+      throw new InvalidInputException("The dataset group " + datasetGroupArn + " is declared in the dataset group "
+          + "declarations, which name its files; create a dataset group to make datasets in it.");
+    }
+    return groups.get(datasetGroupArn);
+  }
+
+  /** Checks a schema fits at least one dataset type: the one its record name says, if any. */
+  private static void schemaTypes(String json) {
+    DatasetException first = null;
+    for (DatasetType type : DatasetType.values()) {
+      try {
+        DatasetSchema.parse(type, json, "schema");
+        return;
+      } catch (DatasetException e) {
+        if (first == null || json.contains("\"" + type.recordName() + "\"")) {
+          first = e;
+        }
+      }
+    }
+    throw new InvalidInputException("The schema is not a Personalize dataset schema: " + first.getMessage());
+  }
+
+  private DatasetVersions versionsOf(String datasetArn) {
+    String[] groupAndType = datasetArn.substring(scope.arn("dataset", "").length()).split("/");
+    return new DatasetVersions(home.folder("dataset-data").folder(scope.region()).folder(scope.accountId())
+        .folder(groupAndType[0]).folder(groupAndType[1]));
+  }
+
+  private static DatasetType typeOf(Dataset dataset) {
+    return DatasetType.valueOf(dataset.datasetType().toUpperCase(Locale.ROOT));
+  }
+
+  private String nameOf(String datasetGroupArn) {
+    return datasetGroupArn.substring(scope.arn("dataset-group", "").length());
+  }
+
+  /** The store key of a dataset ARN of this scope: {@code <group>.<TYPE>}, dots being outside names. */
+  private Optional<String> keyOf(String datasetArn) {
+    String prefix = scope.arn("dataset", "");
+    if (!datasetArn.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String[] parts = datasetArn.substring(prefix.length()).split("/", -1);
+    if (parts.length != 2 || !io.segmentbeam.api.ApiRules.NAME.accepts(parts[0])
+        || Arrays.stream(DatasetType.values()).noneMatch(type -> type.name().equals(parts[1]))) {
+      return Optional.empty();
+    }
+    return Optional.of(parts[0] + "." + parts[1]);
+  }
+}

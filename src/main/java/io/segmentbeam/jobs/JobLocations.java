@@ -1,0 +1,58 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.s3.S3Buckets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Checks on the places a job reads and writes, made before its pipeline starts, naming the request member. */
+final class JobLocations {
+  private JobLocations() {}
+
+  /** The bucket of an S3 location a job reads exists and can be reached. */
+  static void checkReadable(PipelineOptions options, String location, String field) throws JobFailure {
+    if (S3Buckets.isS3(location)) {
+      Optional<String> problem = S3Buckets.problem(options, location);
+      if (problem.isPresent()) {
+        throw new JobFailure("Cannot read " + field + " " + location + ": " + problem.get() + ".");
+      }
+    }
+  }
+
+  /** A job can write under the folder: its bucket exists, or the local folder exists (made if need be) and is writable. */
+  static void prepareOutput(PipelineOptions options, String folder, String field) throws JobFailure {
+    if (S3Buckets.isS3(folder)) {
+      Optional<String> problem = S3Buckets.problem(options, folder);
+      if (problem.isPresent()) {
+        throw new JobFailure("Cannot write to " + field + " " + folder + ": " + problem.get() + ".");
+      }
+      return;
+    }
+    if (!DataLocations.isLocal(folder)) {
+      return;
+    }
+    Path path = Path.of(folder);
+    try {
+      Files.createDirectories(path);
+      if (!Files.isWritable(path)) {
+        throw new JobFailure("Cannot write to " + field + " " + folder + ": the folder is not writable.");
+      }
+    } catch (IOException e) {
+      throw new JobFailure("Cannot write to " + field + " " + folder + ": cannot create the folder (" + e + ").", e);
+    }
+  }
+
+  /** A location as a folder: local paths made absolute, every path ending in {@code /}. */
+  static String folder(String path) {
+    String folder = DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
+    return folder.endsWith("/") ? folder : folder + "/";
+  }
+
+  /** A location as the pipeline reads it: local paths made absolute, a trailing {@code /} kept. */
+  static String absolute(String path) {
+    return DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
+  }
+}

@@ -1,0 +1,178 @@
+package io.segmentbeam.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.PutEventsRequest;
+import io.segmentbeam.api.PutItemsRequest;
+import io.segmentbeam.api.PutUsersRequest;
+import io.segmentbeam.dataset.DatasetException;
+import io.segmentbeam.dataset.DatasetReader;
+import io.segmentbeam.dataset.DatasetSchema;
+import io.segmentbeam.dataset.DatasetType;
+import io.segmentbeam.dataset.DatasetVersions;
+import io.segmentbeam.dataset.RecordOrigin;
+import io.segmentbeam.dataset.SchemaField;
+import io.segmentbeam.dataset.transfer.DatasetUpdate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * PutEvents, PutUsers and PutItems: records added one request at a time, which export jobs tell
+ * apart from imported ones (ingestion mode PUT). Each record is checked against the dataset's
+ * schema as an imported row would be, and a bad one refuses the whole request with an
+ * InvalidInputException naming it. A user or item put again replaces its earlier record.
+ *
+ * <p>Properties map to schema fields by name, ignoring case and underscores, as Personalize maps
+ * {@code "numberOfRatings"} to {@code NUMBER_OF_RATINGS}.
+ */
+public final class PutRecordsService {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DatasetService datasets;
+
+  public PutRecordsService(DatasetService datasets) {
+    this.datasets = datasets;
+  }
+
+  public void putEvents(PutEventsRequest request, PipelineOptions options) {
+    request.validate();
+    DatasetService.StoredDataset target = datasets.interactionsOfTracker(request.trackingId());
+    DatasetSchema schema = target.schema();
+    List<String[]> records = new ArrayList<>();
+    for (int i = 0; i < request.eventList().size(); i++) {
+      PutEventsRequest.Event event = request.eventList().get(i);
+      String field = "eventList." + (i + 1);
+      String[] cells = cells(schema, field, event.properties());
+      set(schema, cells, "USER_ID", request.userId());
+      set(schema, cells, "ITEM_ID", event.itemId());
+      set(schema, cells, "TIMESTAMP", Long.toString(event.sentAt().longValue()));
+      set(schema, cells, "EVENT_TYPE", event.eventType());
+      set(schema, cells, "EVENT_VALUE", event.eventValue() == null ? null : event.eventValue().toString());
+      records.add(checked(schema, field, cells));
+    }
+    put(target, records, options);
+  }
+
+  public void putUsers(PutUsersRequest request, PipelineOptions options) {
+    request.validate();
+    DatasetService.StoredDataset target = of(request.datasetArn(), DatasetType.USERS);
+    List<String[]> records = new ArrayList<>();
+    for (int i = 0; i < request.users().size(); i++) {
+      PutUsersRequest.User user = request.users().get(i);
+      records.add(record(target.schema(), "users." + (i + 1), "USER_ID", user.userId(), user.properties()));
+    }
+    put(target, records, options);
+  }
+
+  public void putItems(PutItemsRequest request, PipelineOptions options) {
+    request.validate();
+    DatasetService.StoredDataset target = of(request.datasetArn(), DatasetType.ITEMS);
+    List<String[]> records = new ArrayList<>();
+    for (int i = 0; i < request.items().size(); i++) {
+      PutItemsRequest.Item item = request.items().get(i);
+      records.add(record(target.schema(), "items." + (i + 1), "ITEM_ID", item.itemId(), item.properties()));
+    }
+    put(target, records, options);
+  }
+
+  private DatasetService.StoredDataset of(String datasetArn, DatasetType type) {
+    DatasetService.StoredDataset target = datasets.stored(datasetArn, "datasetArn");
+    if (target.schema().type() != type) {
+      throw new InvalidInputException("datasetArn " + datasetArn + " is a " + target.schema().type().recordName()
+          + " dataset; this operation puts " + type.recordName() + ".");
+    }
+    return target;
+  }
+
+  private static String[] record(DatasetSchema schema, String field, String idField, String id, String properties) {
+    String[] cells = cells(schema, field, properties);
+    set(schema, cells, idField, id);
+    return checked(schema, field, cells);
+  }
+
+  /** The cells a record's properties fill; a property the schema lacks, or its record fields, are refused. */
+  private static String[] cells(DatasetSchema schema, String field, String properties) {
+    String[] cells = new String[schema.fields().size()];
+    if (properties == null) {
+      return cells;
+    }
+    JsonNode object;
+    try {
+      object = JSON.readTree(properties);
+    } catch (IOException e) {
+      throw new InvalidInputException(field + ".properties is not JSON: " + e.getMessage());
+    }
+    if (object == null || !object.isObject()) {
+      throw new InvalidInputException(field + ".properties must be a JSON object, e.g. {\"genres\": \"Action\"}");
+    }
+    Set<String> fixed = Set.of("USERID", "ITEMID", "TIMESTAMP", "EVENTTYPE", "EVENTVALUE");
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = it.next();
+      String key = normalized(property.getKey());
+      int column = -1;
+      for (int i = 0; i < cells.length; i++) {
+        SchemaField schemaField = schema.fields().get(i);
+        if (normalized(schemaField.name()).equals(key) && !fixed.contains(key)) {
+          column = i;
+        }
+      }
+      if (column < 0) {
+        throw new InvalidInputException(field + ".properties: \"" + property.getKey() + "\" is not a field of the "
+            + schema.type().recordName() + " schema" + (fixed.contains(key) ? " it may set" : "") + "; its fields are "
+            + schema.header());
+      }
+      JsonNode value = property.getValue();
+      cells[column] = value.isNull() ? null : value.isArray() ? join(value) : value.asText();
+    }
+    return cells;
+  }
+
+  private static String join(JsonNode values) {
+    List<String> texts = new ArrayList<>();
+    values.forEach(value -> texts.add(value.asText()));
+    return String.join("|", texts);
+  }
+
+  private static String normalized(String name) {
+    return name.replace("_", "").toUpperCase(Locale.ROOT);
+  }
+
+  private static void set(DatasetSchema schema, String[] cells, String name, String value) {
+    int column = schema.indexOf(name);
+    if (column >= 0) {
+      cells[column] = value;
+    }
+  }
+
+  private static String[] checked(DatasetSchema schema, String field, String[] cells) {
+    try {
+      DatasetReader.check(field, schema, cells);
+      return cells;
+    } catch (DatasetException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+  }
+
+  /** Writes a new version holding every stored record and the new ones, and makes it current. */
+  private static void put(DatasetService.StoredDataset target, List<String[]> records, PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    DatasetVersions versions = target.versions();
+    String version = versions.newVersion("put");
+    try {
+      DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), versions.current().orElse(null),
+          Set.of(RecordOrigin.BULK, RecordOrigin.PUT), null, records, version));
+      versions.commit(version);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the records in " + target.dataset().datasetArn(), e);
+    }
+  }
+}
