@@ -32,7 +32,7 @@ class ApiModelConformanceTest {
 
   static Stream<Arguments> stringRules() {
     return Stream.of(ApiRules.NAME, ApiRules.ARN, ApiRules.ROLE_ARN, ApiRules.S3_LOCATION, ApiRules.KMS_KEY_ARN,
-        ApiRules.NEXT_TOKEN, ApiRules.TAG_KEY, ApiRules.TAG_VALUE).map(Arguments::of);
+        ApiRules.NEXT_TOKEN, ApiRules.TAG_KEY, ApiRules.TAG_VALUE, ApiRules.DATASET_TYPE).map(Arguments::of);
   }
 
   @ParameterizedTest
@@ -72,7 +72,40 @@ class ApiModelConformanceTest {
         Arguments.of("Filter", Filter.class),
         Arguments.of("FilterSummary", FilterSummary.class),
         Arguments.of("ListFiltersRequest", ListFiltersRequest.class),
-        Arguments.of("ListFiltersResponse", ListFiltersResponse.class));
+        Arguments.of("ListFiltersResponse", ListFiltersResponse.class),
+        Arguments.of("CreateDatasetImportJobRequest", CreateDatasetImportJobRequest.class),
+        Arguments.of("CreateDatasetImportJobResponse", CreateDatasetImportJobResponse.class),
+        Arguments.of("DescribeDatasetImportJobRequest", DescribeDatasetImportJobRequest.class),
+        Arguments.of("DescribeDatasetImportJobResponse", DescribeDatasetImportJobResponse.class),
+        Arguments.of("DatasetImportJob", DatasetImportJob.class),
+        Arguments.of("DatasetImportJobSummary", DatasetImportJobSummary.class),
+        Arguments.of("DataSource", DataSource.class),
+        Arguments.of("ListDatasetImportJobsRequest", ListDatasetImportJobsRequest.class),
+        Arguments.of("ListDatasetImportJobsResponse", ListDatasetImportJobsResponse.class),
+        Arguments.of("CreateDatasetExportJobRequest", CreateDatasetExportJobRequest.class),
+        Arguments.of("CreateDatasetExportJobResponse", CreateDatasetExportJobResponse.class),
+        Arguments.of("DescribeDatasetExportJobRequest", DescribeDatasetExportJobRequest.class),
+        Arguments.of("DescribeDatasetExportJobResponse", DescribeDatasetExportJobResponse.class),
+        Arguments.of("DatasetExportJob", DatasetExportJob.class),
+        Arguments.of("DatasetExportJobSummary", DatasetExportJobSummary.class),
+        Arguments.of("DatasetExportJobOutput", DatasetExportJobOutput.class),
+        Arguments.of("ListDatasetExportJobsRequest", ListDatasetExportJobsRequest.class),
+        Arguments.of("ListDatasetExportJobsResponse", ListDatasetExportJobsResponse.class),
+        Arguments.of("CreateSchemaRequest", CreateSchemaRequest.class),
+        Arguments.of("CreateSchemaResponse", CreateSchemaResponse.class),
+        Arguments.of("DatasetSchema", SchemaResource.class),
+        Arguments.of("CreateDatasetGroupRequest", CreateDatasetGroupRequest.class),
+        Arguments.of("CreateDatasetGroupResponse", CreateDatasetGroupResponse.class),
+        Arguments.of("DatasetGroup", DatasetGroupResource.class),
+        Arguments.of("CreateDatasetRequest", CreateDatasetRequest.class),
+        Arguments.of("CreateDatasetResponse", CreateDatasetResponse.class),
+        Arguments.of("DescribeDatasetRequest", DescribeDatasetRequest.class),
+        Arguments.of("DescribeDatasetResponse", DescribeDatasetResponse.class),
+        Arguments.of("Dataset", Dataset.class),
+        Arguments.of("DatasetUpdateSummary", DatasetUpdateSummary.class),
+        Arguments.of("CreateEventTrackerRequest", CreateEventTrackerRequest.class),
+        Arguments.of("CreateEventTrackerResponse", CreateEventTrackerResponse.class),
+        Arguments.of("EventTracker", EventTracker.class));
   }
 
   @ParameterizedTest
@@ -94,6 +127,20 @@ class ApiModelConformanceTest {
   }
 
   @Test
+  void enumsMatchTheModel() {
+    assertThat(ApiRules.IMPORT_MODES, equalTo(enumValues("ImportMode")));
+    assertThat(ApiRules.INGESTION_MODES, equalTo(enumValues("IngestionMode")));
+    assertThat(ApiRules.DOMAINS, equalTo(enumValues("Domain")));
+    assertThat(ApiRules.AVRO_SCHEMA.max(), equalTo(shapes.get("AvroSchema").get("max").asInt()));
+  }
+
+  private static List<String> enumValues(String shape) {
+    List<String> values = new ArrayList<>();
+    shapes.get(shape).get("enum").forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  @Test
   void filterExpressionBoundsMatchTheModel() {
     JsonNode shape = shapes.get(ApiRules.FILTER_EXPRESSION.shape());
     assertThat(List.of(ApiRules.FILTER_EXPRESSION.min(), ApiRules.FILTER_EXPRESSION.max()),
@@ -107,5 +154,16 @@ class ApiModelConformanceTest {
     assertThat(shapes.get("CreateBatchSegmentJobRequest").get("required").toString(),
         equalTo("[\"jobName\",\"solutionVersionArn\",\"jobInput\",\"jobOutput\",\"roleArn\"]"));
     assertThat(shapes.get("S3DataConfig").get("required").toString(), equalTo("[\"path\"]"));
+    assertThat(shapes.get("CreateDatasetImportJobRequest").get("required").toString(),
+        equalTo("[\"jobName\",\"datasetArn\",\"dataSource\"]"));
+    assertThat(shapes.get("CreateDatasetExportJobRequest").get("required").toString(),
+        equalTo("[\"jobName\",\"datasetArn\",\"roleArn\",\"jobOutput\"]"));
+    assertThat(shapes.get("DatasetExportJobOutput").get("required").toString(), equalTo("[\"s3DataDestination\"]"));
+    assertThat(shapes.get("CreateDatasetRequest").get("required").toString(),
+        equalTo("[\"name\",\"schemaArn\",\"datasetGroupArn\",\"datasetType\"]"));
+    assertThat(shapes.get("CreateSchemaRequest").get("required").toString(), equalTo("[\"name\",\"schema\"]"));
+    assertThat(shapes.get("CreateDatasetGroupRequest").get("required").toString(), equalTo("[\"name\"]"));
+    assertThat(shapes.get("CreateEventTrackerRequest").get("required").toString(),
+        equalTo("[\"name\",\"datasetGroupArn\"]"));
   }
 }

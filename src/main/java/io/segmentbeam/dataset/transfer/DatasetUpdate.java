@@ -100,7 +100,7 @@ public final class DatasetUpdate {
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
-    long rowsRead = counter(result, "ImportRows") + counter(result, "ImportBadRows");
+    long rowsRead = counter(result, "ImportRows");
     if (spec.importLocation() == null) {
       return new Result(spec.putRecords().size(), 0, List.of());
     }

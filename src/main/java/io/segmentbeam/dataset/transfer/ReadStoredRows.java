@@ -26,18 +26,19 @@ final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
   private final RecordOrigin origin;
   private final int phase;
   private final Counter rows;
-  private final Counter badRows;
+  private final Counter problems;
 
   /**
    * @param origin the origin of every record read, or null to take it from each stored file's name
-   * @param step names the counters of rows read and bad rows: {@code <step>Rows}, {@code <step>BadRows}
+   * @param step names the counters of data rows read, good or bad, and of problems: {@code <step>Rows},
+   *     {@code <step>Problems}
    */
   ReadStoredRows(DatasetSchema schema, RecordOrigin origin, int phase, String step) {
     this.schema = schema;
     this.origin = origin;
     this.phase = phase;
     this.rows = Metrics.counter(NAMESPACE, step + "Rows");
-    this.badRows = Metrics.counter(NAMESPACE, step + "BadRows");
+    this.problems = Metrics.counter(NAMESPACE, step + "Problems");
   }
 
   @ProcessElement
@@ -54,7 +55,10 @@ final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
       }
       out.get(ROWS).output(new StoredRow(rowOrigin, phase, name, row.line(), cells));
     }, problem -> {
-      badRows.inc();
+      problems.inc();
+      if (problem.line() > 1) {
+        rows.inc();
+      }
       out.get(PROBLEMS).output(new RowProblems.Problem(name, problem.line(), problem.getMessage()));
     });
   }
