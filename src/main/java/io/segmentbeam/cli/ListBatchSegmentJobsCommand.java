@@ -9,20 +9,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list-batch-segment-jobs",
-    description = {"Prints one page of {\"batchSegmentJobs\": [...], \"nextToken\": ...}, newest first.",
-        "Pass the printed nextToken back with --next-token for the next page."})
+    description = "Prints one page of {\"batchSegmentJobs\": [...], \"nextToken\": ...}, newest first.")
 final class ListBatchSegmentJobsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--solution-version-arn", paramLabel = "ARN") String solutionVersionArn;
-  @Option(names = "--max-results", paramLabel = "N", description = "1 to 100 (default 100).") Integer maxResults;
-  @Option(names = "--next-token", paramLabel = "TOKEN") String nextToken;
+  @Mixin PageOptions page;
 
   @Mixin ServiceOptions service;
 
   @Override
   public Integer call() {
-    ListBatchSegmentJobsRequest request = new ListBatchSegmentJobsRequest(maxResults, nextToken, solutionVersionArn);
+    ListBatchSegmentJobsRequest request =
+        new ListBatchSegmentJobsRequest(page.maxResults, page.nextToken, solutionVersionArn);
     spec.commandLine().getOut().println(CliJson.format(service.batchSegmentJobs().list(request)));
     return 0;
   }

@@ -9,20 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list-filters",
-    description = {"Prints one page of {\"Filters\": [...], \"nextToken\": ...}, newest first.",
-        "Pass the printed nextToken back with --next-token for the next page."})
+    description = "Prints one page of {\"Filters\": [...], \"nextToken\": ...}, newest first.")
 final class ListFiltersCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--dataset-group-arn", paramLabel = "ARN") String datasetGroupArn;
-  @Option(names = "--max-results", paramLabel = "N", description = "1 to 100 (default 100).") Integer maxResults;
-  @Option(names = "--next-token", paramLabel = "TOKEN") String nextToken;
+  @Mixin PageOptions page;
 
   @Mixin ServiceOptions service;
 
   @Override
   public Integer call() {
-    ListFiltersRequest request = new ListFiltersRequest(datasetGroupArn, maxResults, nextToken);
+    ListFiltersRequest request = new ListFiltersRequest(datasetGroupArn, page.maxResults, page.nextToken);
     spec.commandLine().getOut().println(CliJson.format(service.filters().list(request)));
     return 0;
   }

@@ -147,7 +147,7 @@ public final class DatasetSchema implements Serializable {
     }
     for (Map.Entry<String, FieldType> required : type.requiredFields().entrySet()) {
       SchemaField field = fields.stream().filter(f -> f.name().equals(required.getKey())).findFirst()
-          .orElseThrow(() -> new DatasetException(source + ": " + required.getKey() + ": a " + type.recordName()
+          .orElseThrow(() -> new DatasetException(source + ": " + required.getKey() + ": " + type.withArticle()
               + " schema needs this field"));
       if (field.type() != required.getValue() || field.nullable()) {
         throw new DatasetException(source + ": " + field.name() + ": must be of type \""
@@ -165,7 +165,7 @@ public final class DatasetSchema implements Serializable {
         }
       }
     } else if (fields.size() < 2) {
-      throw new DatasetException(source + ": a " + type.recordName()
+      throw new DatasetException(source + ": " + type.withArticle()
           + " schema needs at least one field besides its id");
     }
     return new DatasetSchema(type, fields);

@@ -103,7 +103,7 @@ public final class DatasetService implements DatasetGroups {
     try {
       parsed = DatasetSchema.parse(type, schema.schema(), "schema " + schema.schemaArn());
     } catch (DatasetException e) {
-      throw new InvalidInputException("The schema does not fit a " + type.recordName() + " dataset: "
+      throw new InvalidInputException("The schema does not fit " + type.withArticle() + " dataset: "
           + e.getMessage());
     }
     String arn = scope.arn("dataset", group.name() + "/" + type.name());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -64,22 +65,27 @@ public final class PutRecordsService {
 
   public void putUsers(PutUsersRequest request, PipelineOptions options) {
     request.validate();
-    DatasetService.StoredDataset target = of(request.datasetArn(), DatasetType.USERS);
-    List<String[]> records = new ArrayList<>();
-    for (int i = 0; i < request.users().size(); i++) {
-      PutUsersRequest.User user = request.users().get(i);
-      records.add(record(target.schema(), "users." + (i + 1), "USER_ID", user.userId(), user.properties()));
-    }
-    put(target, records, options);
+    putRecords(request.datasetArn(), DatasetType.USERS, "users", request.users(), PutUsersRequest.User::userId,
+        PutUsersRequest.User::properties, options);
   }
 
   public void putItems(PutItemsRequest request, PipelineOptions options) {
     request.validate();
-    DatasetService.StoredDataset target = of(request.datasetArn(), DatasetType.ITEMS);
+    putRecords(request.datasetArn(), DatasetType.ITEMS, "items", request.items(), PutItemsRequest.Item::itemId,
+        PutItemsRequest.Item::properties, options);
+  }
+
+  /** Puts users or items: each one's id, and the fields its properties fill. */
+  private <T> void putRecords(String datasetArn, DatasetType type, String field, List<T> given,
+      Function<T, String> idOf, Function<T, String> propertiesOf, PipelineOptions options) {
+    DatasetService.StoredDataset target = of(datasetArn, type);
+    String idField = type == DatasetType.USERS ? "USER_ID" : "ITEM_ID";
     List<String[]> records = new ArrayList<>();
-    for (int i = 0; i < request.items().size(); i++) {
-      PutItemsRequest.Item item = request.items().get(i);
-      records.add(record(target.schema(), "items." + (i + 1), "ITEM_ID", item.itemId(), item.properties()));
+    for (int i = 0; i < given.size(); i++) {
+      String member = field + "." + (i + 1);
+      String[] cells = cells(target.schema(), member, propertiesOf.apply(given.get(i)));
+      set(target.schema(), cells, idField, idOf.apply(given.get(i)));
+      records.add(checked(target.schema(), member, cells));
     }
     put(target, records, options);
   }
@@ -87,16 +93,10 @@ public final class PutRecordsService {
   private DatasetService.StoredDataset of(String datasetArn, DatasetType type) {
     DatasetService.StoredDataset target = datasets.stored(datasetArn, "datasetArn");
     if (target.schema().type() != type) {
-      throw new InvalidInputException("datasetArn " + datasetArn + " is a " + target.schema().type().recordName()
+      throw new InvalidInputException("datasetArn " + datasetArn + " is " + target.schema().type().withArticle()
           + " dataset; this operation puts " + type.recordName() + ".");
     }
     return target;
-  }
-
-  private static String[] record(DatasetSchema schema, String field, String idField, String id, String properties) {
-    String[] cells = cells(schema, field, properties);
-    set(schema, cells, idField, id);
-    return checked(schema, field, cells);
   }
 
   /** The cells a record's properties fill; a property the schema lacks, or its record fields, are refused. */

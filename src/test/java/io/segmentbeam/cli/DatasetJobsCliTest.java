@@ -74,7 +74,8 @@ class DatasetJobsCliTest {
 
     // What was imported comes back out exactly, row for row.
     for (String type : List.of("interactions", "users", "items")) {
-      JsonNode exported = exportJob(ARN + "dataset/" + group + "/" + type.toUpperCase(), "export-" + type, "BULK", null);
+      String dataset = ARN + "dataset/" + group + "/" + type.toUpperCase();
+      JsonNode exported = exportJob(dataset, "export-" + type, "BULK", null);
       assertThat(exported.get("status").asText(), equalTo("ACTIVE"));
       List<String> sample = Files.readAllLines(Path.of("sample-data", "datasets", type + ".csv"));
       assertThat(type, exportedRows("export-" + type, sample.get(0)),
@@ -156,47 +157,59 @@ class DatasetJobsCliTest {
     String group = createGroup("errors");
     String users = ARN + "dataset/" + group + "/USERS";
     Path file = write("users.csv", USERS_HEADER, "u1,30,gold");
-    assertError(CliRun.run(home, "create-dataset-import-job", "--job-name", "first", "--dataset-arn", users,
-        "--data-source", "{\"dataLocation\": \"" + file + "\"}", "--import-mode", "INCREMENTAL"),
-        "InvalidInputException", "importMode INCREMENTAL adds to bulk records imported before, and dataset "
+    CliRun.run(home, "create-dataset-import-job", "--job-name", "first", "--dataset-arn", users,
+        "--data-source", "{\"dataLocation\": \"" + file + "\"}", "--import-mode", "INCREMENTAL")
+        .assertApiError("InvalidInputException",
+            "importMode INCREMENTAL adds to bulk records imported before, and dataset "
             + users + " has none yet: its first import must be FULL.");
-    assertError(CliRun.run(home, "create-dataset-import-job", "--job-name", "bad mode", "--dataset-arn", users,
-        "--data-source", "{\"dataLocation\": \"" + file + "\"}", "--import-mode", "APPEND"),
-        "InvalidInputException", "2 validation errors detected: Value 'bad mode' at 'jobName' failed to satisfy "
+    CliRun.run(home, "create-dataset-import-job", "--job-name", "bad mode", "--dataset-arn", users,
+        "--data-source", "{\"dataLocation\": \"" + file + "\"}", "--import-mode", "APPEND")
+        .assertApiError("InvalidInputException",
+            "2 validation errors detected: Value 'bad mode' at 'jobName' failed to satisfy "
             + "constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*; Value "
             + "'APPEND' at 'importMode' failed to satisfy constraint: Member must satisfy enum value set: "
             + "[FULL, INCREMENTAL]");
-    assertError(CliRun.run(home, "create-dataset-import-job", "--job-name", "elsewhere", "--dataset-arn",
-        ARN + "dataset/" + group + "/ACTIONS", "--data-source", "{\"dataLocation\": \"" + file + "\"}"),
-        "ResourceNotFoundException", "Could not find datasetArn " + ARN + "dataset/" + group + "/ACTIONS: no dataset "
+    CliRun.run(home, "create-dataset-import-job", "--job-name", "elsewhere", "--dataset-arn",
+        ARN + "dataset/" + group + "/ACTIONS", "--data-source", "{\"dataLocation\": \"" + file + "\"}")
+        .assertApiError("ResourceNotFoundException",
+            "Could not find datasetArn " + ARN + "dataset/" + group + "/ACTIONS: no dataset "
             + "with that ARN was created.");
-    assertError(CliRun.run(home, "create-dataset-export-job", "--job-name", "no-role", "--dataset-arn", users,
-        "--ingestion-mode", "SOME", "--job-output", "{\"s3DataDestination\": {}}"),
-        "InvalidInputException", "3 validation errors detected: Value 'SOME' at 'ingestionMode' failed to satisfy "
+    CliRun.run(home, "create-dataset-export-job", "--job-name", "no-role", "--dataset-arn", users,
+        "--ingestion-mode", "SOME", "--job-output", "{\"s3DataDestination\": {}}")
+        .assertApiError("InvalidInputException",
+            "3 validation errors detected: Value 'SOME' at 'ingestionMode' failed to satisfy "
             + "constraint: Member must satisfy enum value set: [BULK, PUT, ALL]; Value null at 'roleArn' failed to "
             + "satisfy constraint: Member must not be null; Value null at 'jobOutput.s3DataDestination.path' failed "
             + "to satisfy constraint: Member must not be null");
-    assertError(CliRun.run(home, "describe-dataset-import-job", "--dataset-import-job-arn",
-        ARN + "dataset-import-job/never"), "ResourceNotFoundException",
-        "Could not find datasetImportJobArn " + ARN + "dataset-import-job/never.");
-    assertError(CliRun.run(home, "describe-dataset-export-job", "--dataset-export-job-arn", "export-1"),
-        "InvalidInputException", "1 validation error detected: Value 'export-1' at 'datasetExportJobArn' failed to "
-            + "satisfy constraint: Member must satisfy regular expression pattern: arn:([a-z\\d-]+):personalize:.*:.*:.+");
-    assertError(CliRun.run(home, "list-dataset-export-jobs", "--next-token", "forged"), "InvalidNextTokenException",
-        "The nextToken is not valid for this request.");
+    CliRun.run(home, "describe-dataset-import-job", "--dataset-import-job-arn",
+        ARN + "dataset-import-job/never")
+        .assertApiError("ResourceNotFoundException",
+            "Could not find datasetImportJobArn " + ARN + "dataset-import-job/never.");
+    CliRun.run(home, "describe-dataset-export-job", "--dataset-export-job-arn", "export-1")
+        .assertApiError("InvalidInputException",
+            "1 validation error detected: Value 'export-1' at 'datasetExportJobArn' failed to "
+            + "satisfy constraint: Member must satisfy regular expression pattern: "
+            + "arn:([a-z\\d-]+):personalize:.*:.*:.+");
+    CliRun.run(home, "list-dataset-export-jobs", "--next-token", "forged")
+        .assertApiError("InvalidNextTokenException",
+            "The nextToken is not valid for this request.");
 
     // Datasets: a schema that does not fit the type, a second dataset of one type, a declared group.
-    assertError(CliRun.run(home, "create-dataset", "--name", "wrong-schema", "--dataset-group-arn",
+    CliRun.run(home, "create-dataset", "--name", "wrong-schema", "--dataset-group-arn",
         ARN + "dataset-group/" + group, "--dataset-type", "Interactions", "--schema-arn", ARN + "schema/" + group
-            + "-users"), "InvalidInputException", "The schema does not fit a Interactions dataset: schema " + ARN
-            + "schema/" + group + "-users: ITEM_ID: a Interactions schema needs this field");
-    assertError(CliRun.run(home, "create-dataset", "--name", "again", "--dataset-group-arn",
-        ARN + "dataset-group/" + group, "--dataset-type", "Users", "--schema-arn", ARN + "schema/" + group + "-users"),
-        "ResourceAlreadyExistsException", "The dataset group " + ARN + "dataset-group/" + group + " already has a "
+            + "-users")
+        .assertApiError("InvalidInputException",
+            "The schema does not fit an Interactions dataset: schema " + ARN
+            + "schema/" + group + "-users: ITEM_ID: an Interactions schema needs this field");
+    CliRun.run(home, "create-dataset", "--name", "again", "--dataset-group-arn",
+        ARN + "dataset-group/" + group, "--dataset-type", "Users", "--schema-arn", ARN + "schema/" + group + "-users")
+        .assertApiError("ResourceAlreadyExistsException",
+            "The dataset group " + ARN + "dataset-group/" + group + " already has a "
             + "Users dataset: " + users + ".");
-    assertError(CliRun.run(home, "create-dataset", "--name", "declared", "--dataset-group-arn",
-        ARN + "dataset-group/sample", "--dataset-type", "Users", "--schema-arn", ARN + "schema/" + group + "-users"),
-        "InvalidInputException", "The dataset group " + ARN + "dataset-group/sample is declared in the dataset group "
+    CliRun.run(home, "create-dataset", "--name", "declared", "--dataset-group-arn",
+        ARN + "dataset-group/sample", "--dataset-type", "Users", "--schema-arn", ARN + "schema/" + group + "-users")
+        .assertApiError("InvalidInputException",
+            "The dataset group " + ARN + "dataset-group/sample is declared in the dataset group "
             + "declarations, which name its files; create a dataset group to make datasets in it.");
   }
 
@@ -204,17 +217,21 @@ class DatasetJobsCliTest {
   void putRecordsAreCheckedLikeImportedRowsAndExportAsPut() throws IOException {
     String group = createGroup("puts");
     String users = ARN + "dataset/" + group + "/USERS";
-    assertError(CliRun.run(home, "put-users", "--dataset-arn", users, "--users",
-        "[{\"userId\": \"u1\", \"properties\": \"{\\\"age\\\": \\\"old\\\", \\\"membership\\\": \\\"gold\\\"}\"}]"),
-        "InvalidInputException", "users.1: AGE: \"old\" is not an int");
-    assertError(CliRun.run(home, "put-users", "--dataset-arn", users, "--users",
-        "[{\"userId\": \"u1\", \"properties\": \"{\\\"height\\\": 180}\"}]"),
-        "InvalidInputException", "users.1.properties: \"height\" is not a field of the Users schema; its fields are "
+    CliRun.run(home, "put-users", "--dataset-arn", users, "--users",
+        "[{\"userId\": \"u1\", \"properties\": \"{\\\"age\\\": \\\"old\\\", \\\"membership\\\": \\\"gold\\\"}\"}]")
+        .assertApiError("InvalidInputException",
+            "users.1: AGE: \"old\" is not an int");
+    CliRun.run(home, "put-users", "--dataset-arn", users, "--users",
+        "[{\"userId\": \"u1\", \"properties\": \"{\\\"height\\\": 180}\"}]")
+        .assertApiError("InvalidInputException",
+            "users.1.properties: \"height\" is not a field of the Users schema; its fields are "
             + USERS_HEADER);
-    assertError(CliRun.run(home, "put-items", "--dataset-arn", users, "--items", "[{\"itemId\": \"i1\"}]"),
-        "InvalidInputException", "datasetArn " + users + " is a Users dataset; this operation puts Items.");
-    assertError(CliRun.run(home, "put-users", "--dataset-arn", users, "--users", "[]"),
-        "InvalidInputException", "1 validation error detected: Value 0 at 'users' failed to satisfy constraint: "
+    CliRun.run(home, "put-items", "--dataset-arn", users, "--items", "[{\"itemId\": \"i1\"}]")
+        .assertApiError("InvalidInputException",
+            "datasetArn " + users + " is a Users dataset; this operation puts Items.");
+    CliRun.run(home, "put-users", "--dataset-arn", users, "--users", "[]")
+        .assertApiError("InvalidInputException",
+            "1 validation error detected: Value 0 at 'users' failed to satisfy constraint: "
             + "Member must have value greater than or equal to 1");
 
     CliRun tracker = CliRun.run(home, "create-event-tracker", "--name", "puts-tracker", "--dataset-group-arn",
@@ -239,17 +256,17 @@ class DatasetJobsCliTest {
     String group = createGroup("shapes");
     String users = ARN + "dataset/" + group + "/USERS";
     JsonNode failedImport = importJob(users, "shape-import", work.resolve("none.csv").toString(), "FULL");
-    assertThat(fieldNames(failedImport), equalTo(members("DatasetImportJob")));
+    assertThat(CliRun.fieldNames(failedImport), equalTo(members("DatasetImportJob")));
     importUsers(group, "shape-import-2", "FULL", "u1,30,gold");
 
     Path blocker = write("blocker", "a file where the export's folder would go");
     JsonNode failedExport = exportJob(users, "shape-export", "ALL", blocker + "/exports/");
     assertThat(failedExport.get("status").asText(), equalTo("CREATE FAILED"));
-    assertThat(fieldNames(failedExport), equalTo(members("DatasetExportJob")));
+    assertThat(CliRun.fieldNames(failedExport), equalTo(members("DatasetExportJob")));
     JsonNode export = exportJob(users, "shape-export-2", "ALL", null);
     List<String> active = new ArrayList<>(members("DatasetExportJob"));
     active.remove("failureReason");
-    assertThat(fieldNames(export), equalTo(active));
+    assertThat(CliRun.fieldNames(export), equalTo(active));
     assertThat(export.get("jobOutput").get("s3DataDestination").get("path").asText(),
         equalTo(work.resolve("exports") + "/"));
 
@@ -268,7 +285,7 @@ class DatasetJobsCliTest {
       if (!summary.has("failureReason")) {
         summaryMembers.remove("failureReason");
       }
-      assertThat(fieldNames(summary), equalTo(summaryMembers));
+      assertThat(CliRun.fieldNames(summary), equalTo(summaryMembers));
       importNames.add(summary.get("jobName").asText());
       token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
     } while (token != null);
@@ -276,11 +293,11 @@ class DatasetJobsCliTest {
 
     JsonNode exports = JSON.readTree(CliRun.run(home, "list-dataset-export-jobs").out());
     assertThat(exports.get("nextToken").isNull(), equalTo(true));
-    assertThat(fieldNames(exports.get("datasetExportJobs").get(1)), equalTo(members("DatasetExportJobSummary")));
+    assertThat(CliRun.fieldNames(exports.get("datasetExportJobs").get(1)), equalTo(members("DatasetExportJobSummary")));
 
     JsonNode dataset = JSON.readTree(CliRun.run(home, "describe-dataset", "--dataset-arn", users).out())
         .get("dataset");
-    assertThat(fieldNames(dataset), equalTo(List.of("creationDateTime", "datasetArn", "datasetGroupArn",
+    assertThat(CliRun.fieldNames(dataset), equalTo(List.of("creationDateTime", "datasetArn", "datasetGroupArn",
         "datasetType", "lastUpdatedDateTime", "name", "schemaArn", "status")));
     assertThat(dataset.get("datasetType").asText(), equalTo("Users"));
   }
@@ -375,21 +392,10 @@ class DatasetJobsCliTest {
     return Files.write(work.resolve(name), List.of(lines));
   }
 
-  private static void assertError(CliRun run, String type, String message) throws IOException {
-    assertThat(run.out() + run.err(), run.exitCode(), equalTo(254));
-    JsonNode error = JSON.readTree(run.err());
-    assertThat(error.get("__type").asText(), equalTo(type));
-    assertThat(error.get("message").asText(), equalTo(message));
-  }
 
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 
   /** A shape's members as the API model lists them, in the alphabetical order describe prints them. */
   private static List<String> members(String shape) {
-    return fieldNames(shapes.get(shape).get("members")).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    return CliRun.fieldNames(shapes.get(shape).get("members")).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
   }
 }

@@ -52,7 +52,7 @@ class FilterCliTest {
     assertThat(created.out(), equalTo("{\n    \"filterArn\": \"" + FILTERS + "adults\"\n}\n"));
 
     JsonNode filter = json(CliRun.run(home, "describe-filter", "--filter-arn", FILTERS + "adults").out()).get("filter");
-    assertThat(fieldNames(filter), equalTo(List.of("creationDateTime", "datasetGroupArn", "filterArn",
+    assertThat(CliRun.fieldNames(filter), equalTo(List.of("creationDateTime", "datasetGroupArn", "filterArn",
         "filterExpression", "lastUpdatedDateTime", "name", "status")));
     assertThat(filter.get("status").asText(), equalTo("ACTIVE"));
     assertThat(filter.get("filterExpression").asText(), equalTo("EXCLUDE UserID WHERE Users.AGE < 18"));
@@ -67,7 +67,7 @@ class FilterCliTest {
       }
       JsonNode page = json(CliRun.run(home, args.toArray(String[]::new)).out());
       assertThat(page.get("Filters").size(), equalTo(1));
-      assertThat(fieldNames(page.get("Filters").get(0)), equalTo(List.of("creationDateTime", "datasetGroupArn",
+      assertThat(CliRun.fieldNames(page.get("Filters").get(0)), equalTo(List.of("creationDateTime", "datasetGroupArn",
           "filterArn", "lastUpdatedDateTime", "name", "status")));
       names.add(page.get("Filters").get(0).get("name").asText());
       token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
@@ -78,25 +78,32 @@ class FilterCliTest {
 
   @Test
   void badRequestsAreAwsErrorsThatSayWhatIsWrong() throws IOException {
-    assertError(CliRun.run(home, "create-filter", "--name", "bad", "--dataset-group-arn", GROUP,
-        "--filter-expression", "INCLUDE UserID WHERE Users.MEMBERSHIP IN (\"gold\""), "InvalidInputException",
-        "Invalid filter expression at character 49: expected \",\" or \")\" to close the list at character 42, found "
-            + "the end of the expression");
-    assertError(CliRun.run(home, "create-filter", "--name", "long", "--dataset-group-arn", GROUP,
-        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18" + " ".repeat(2500)), "InvalidInputException",
-        "Invalid filter expression at character 2501: an expression is at most 2,500 characters; this one has 2535");
-    assertError(CliRun.run(home, "create-filter", "--name", "no group", "--dataset-group-arn", GROUP,
-        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18"), "InvalidInputException",
-        "1 validation error detected: Value 'no group' at 'name' failed to satisfy constraint: Member must satisfy "
+    CliRun.run(home, "create-filter", "--name", "bad", "--dataset-group-arn", GROUP,
+        "--filter-expression", "INCLUDE UserID WHERE Users.MEMBERSHIP IN (\"gold\"")
+        .assertApiError("InvalidInputException",
+            "Invalid filter expression at character 49: expected \",\" or \")\" to close the list at character 42, "
+            + "found the end of the expression");
+    CliRun.run(home, "create-filter", "--name", "long", "--dataset-group-arn", GROUP,
+        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18" + " ".repeat(2500))
+        .assertApiError("InvalidInputException",
+            "Invalid filter expression at character 2501: an expression is at most 2,500 characters; this one has "
+            + "2535");
+    CliRun.run(home, "create-filter", "--name", "no group", "--dataset-group-arn", GROUP,
+        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18")
+        .assertApiError("InvalidInputException",
+            "1 validation error detected: Value 'no group' at 'name' failed to satisfy constraint: Member must satisfy "
             + "regular expression pattern: ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*");
-    assertError(CliRun.run(home, "create-filter", "--name", "elsewhere", "--dataset-group-arn", GROUP + "-x",
-        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18"), "ResourceNotFoundException",
-        "Could not find datasetGroupArn " + GROUP + "-x: no dataset group with that ARN is declared or created.");
-    assertError(CliRun.run(home, "create-filter", "--name", "paying-members", "--dataset-group-arn", GROUP,
-        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18"), "ResourceAlreadyExistsException",
-        "A filter with the name paying-members already exists.");
-    assertError(CliRun.run(home, "describe-filter", "--filter-arn", FILTERS + "none"), "ResourceNotFoundException",
-        "Could not find filterArn " + FILTERS + "none.");
+    CliRun.run(home, "create-filter", "--name", "elsewhere", "--dataset-group-arn", GROUP + "-x",
+        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18")
+        .assertApiError("ResourceNotFoundException",
+            "Could not find datasetGroupArn " + GROUP + "-x: no dataset group with that ARN is declared or created.");
+    CliRun.run(home, "create-filter", "--name", "paying-members", "--dataset-group-arn", GROUP,
+        "--filter-expression", "EXCLUDE UserID WHERE Users.AGE < 18")
+        .assertApiError("ResourceAlreadyExistsException",
+            "A filter with the name paying-members already exists.");
+    CliRun.run(home, "describe-filter", "--filter-arn", FILTERS + "none")
+        .assertApiError("ResourceNotFoundException",
+            "Could not find filterArn " + FILTERS + "none.");
   }
 
   @Test
@@ -147,8 +154,9 @@ class FilterCliTest {
     ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-attribute-segment-job.json").toFile());
     request.put("filterArn", FILTERS + "clickers");
     ((ObjectNode) request.get("jobOutput").get("s3DataDestination")).put("path", work.resolve("attr") + "/");
-    assertError(CliRun.run(home, "create-batch-segment-job", "--cli-input-json", request.toString()),
-        "InvalidInputException", "Filter " + FILTERS + "clickers uses the Interactions dataset, which filters for "
+    CliRun.run(home, "create-batch-segment-job", "--cli-input-json", request.toString())
+        .assertApiError("InvalidInputException",
+            "Filter " + FILTERS + "clickers uses the Interactions dataset, which filters for "
             + "Item-Attribute-Affinity solution versions cannot use; filter on Users fields instead");
     assertThat(Files.exists(work.resolve("attr")), equalTo(false));
   }
@@ -187,18 +195,7 @@ class FilterCliTest {
     return users;
   }
 
-  private static void assertError(CliRun run, String type, String message) throws IOException {
-    assertThat(run.exitCode(), equalTo(254));
-    JsonNode error = json(run.err());
-    assertThat(error.get("__type").asText(), equalTo(type));
-    assertThat(error.get("message").asText(), equalTo(message));
-  }
 
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 
   private static JsonNode json(String text) throws IOException {
     return JSON.readTree(text);
