@@ -80,8 +80,8 @@ public final class DatasetExportJobService {
       default -> Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
     };
     try {
-      String current = source.versions().current().orElse(null);
-      PipelineResult.State state = DatasetExport.run(options, source.schema(), current, origins, folder + "part");
+      PipelineResult.State state = DatasetExport.run(options, source.schema(), source.recordsPattern(),
+          source.originOfAll(), origins, folder + "part");
       if (state != PipelineResult.State.DONE) {
         throw new JobFailure("The export pipeline ended in state " + state + " instead of DONE.");
       }

@@ -40,7 +40,7 @@ public final class DatasetImportJobService {
   /** Validates and records the job, then runs it to ACTIVE or CREATE FAILED. */
   public DatasetImportJob create(CreateDatasetImportJobRequest request, PipelineOptions options) {
     request.validate();
-    DatasetService.StoredDataset target = datasets.stored(request.datasetArn(), "datasetArn");
+    DatasetService.StoredDataset target = datasets.writable(request.datasetArn(), "datasetArn");
     boolean full = request.effectiveImportMode().equals("FULL");
     if (!full && jobs.all(request.datasetArn(), DatasetImportJob::datasetArn).stream()
         .noneMatch(job -> JobStatus.ACTIVE.equals(job.status()))) {

@@ -21,9 +21,11 @@ import io.segmentbeam.api.SchemaResource;
 import io.segmentbeam.api.TrainingDatasets;
 import io.segmentbeam.dataset.DatasetException;
 import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.dataset.DatasetVersions;
+import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.registry.DatasetGroup;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.DatasetGroups;
@@ -69,8 +71,24 @@ public final class DatasetService implements DatasetGroups {
         EventTracker::name, EventTracker::eventTrackerArn, EventTracker::creationDateTime);
   }
 
-  /** A dataset with its type, schema and stored versions. */
-  public record StoredDataset(Dataset dataset, DatasetSchema schema, DatasetVersions versions) {}
+  /**
+   * A dataset with its schema and where its records are: the versions of a created dataset, or
+   * the files a declared dataset group names (read-only, all of them BULK records).
+   */
+  public record StoredDataset(Dataset dataset, DatasetSchema schema, DatasetVersions versions,
+      String declaredLocation) {
+
+    /** The FileSystems pattern of the current records' files, or null when there are none yet. */
+    public String recordsPattern() throws IOException {
+      return declaredLocation != null ? DatasetReader.filePattern(declaredLocation)
+          : versions.current().map(current -> current + "*.csv").orElse(null);
+    }
+
+    /** The origin every record has when it is not in its file's name: BULK for declared files. */
+    public RecordOrigin originOfAll() {
+      return declaredLocation != null ? RecordOrigin.BULK : null;
+    }
+  }
 
   public CreateSchemaResponse createSchema(CreateSchemaRequest request) {
     request.validate();
@@ -125,7 +143,7 @@ public final class DatasetService implements DatasetGroups {
 
   public Dataset describeDataset(DescribeDatasetRequest request) {
     request.validate();
-    return datasets.get(request.datasetArn());
+    return stored(request.datasetArn(), "datasetArn").dataset();
   }
 
   public CreateEventTrackerResponse createEventTracker(CreateEventTrackerRequest request) {
@@ -139,16 +157,54 @@ public final class DatasetService implements DatasetGroups {
     return new CreateEventTrackerResponse(arn, trackingId);
   }
 
-  /** A created dataset, or the ResourceNotFoundException naming {@code field}. */
+  /** A created or declared dataset, or the ResourceNotFoundException naming {@code field}. */
   public StoredDataset stored(String datasetArn, String field) {
-    Dataset dataset = datasets.find(datasetArn).orElseThrow(() -> new ResourceNotFoundException(
-        "Could not find " + field + " " + datasetArn + ": no dataset with that ARN was created."));
+    Optional<Dataset> created = datasets.find(datasetArn);
+    if (created.isEmpty()) {
+      return declaredDataset(datasetArn).orElseThrow(() -> new ResourceNotFoundException("Could not find " + field
+          + " " + datasetArn + ": no dataset with that ARN was created or declared."));
+    }
     DatasetVersions versions = versionsOf(datasetArn);
     try {
-      return new StoredDataset(dataset, DatasetSchema.read(typeOf(dataset), versions.schemaLocation()), versions);
+      return new StoredDataset(created.get(), DatasetSchema.read(typeOf(created.get()), versions.schemaLocation()),
+          versions, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the schema of dataset " + datasetArn, e);
     }
+  }
+
+  /** A created dataset, which imports and puts may change; a declared one is an InvalidInputException. */
+  public StoredDataset writable(String datasetArn, String field) {
+    StoredDataset dataset = stored(datasetArn, field);
+    if (dataset.declaredLocation() != null) {
+      throw new InvalidInputException(field + " " + datasetArn + " is declared in the dataset group declarations, "
+          + "which name its files: it is read-only. Create a dataset group and datasets to import into.");
+    }
+    return dataset;
+  }
+
+  /** A dataset of a group declared in {@code pipelines/dataset-groups/}: its files, as they are. */
+  private Optional<StoredDataset> declaredDataset(String datasetArn) {
+    Optional<String> key = keyOf(datasetArn);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String group = key.get().substring(0, key.get().indexOf('.'));
+    DatasetType type = DatasetType.valueOf(key.get().substring(group.length() + 1));
+    return declared.find(scope.arn("dataset-group", group)).map(declaredGroup -> switch (type) {
+      case INTERACTIONS -> declaredGroup.interactions();
+      case USERS -> declaredGroup.users();
+      case ITEMS -> declaredGroup.items();
+    }).map(files -> {
+      try {
+        Dataset dataset = new Dataset(null, datasetArn, scope.arn("dataset-group", group), type.recordName(), null,
+            null, group + "-" + type.name().toLowerCase(Locale.ROOT), null, JobStatus.ACTIVE, null);
+        return new StoredDataset(dataset, DatasetSchema.read(type, files.schemaLocation()), null,
+            files.dataLocation());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the schema of dataset " + datasetArn, e);
+      }
+    });
   }
 
   /** The Interactions dataset PutEvents writes to for a tracking id. */
@@ -156,7 +212,7 @@ public final class DatasetService implements DatasetGroups {
     EventTracker tracker = trackers.all(trackingId, EventTracker::trackingId).stream().findFirst()
         .orElseThrow(() -> new ResourceNotFoundException("Could not find trackingId " + trackingId
             + ": no event tracker has it."));
-    return stored(scope.arn("dataset", nameOf(tracker.datasetGroupArn()) + "/" + DatasetType.INTERACTIONS.name()),
+    return writable(scope.arn("dataset", nameOf(tracker.datasetGroupArn()) + "/" + DatasetType.INTERACTIONS.name()),
         "the Interactions dataset of event tracker " + tracker.eventTrackerArn() + ",");
   }
 

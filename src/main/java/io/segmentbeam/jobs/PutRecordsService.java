@@ -91,7 +91,7 @@ public final class PutRecordsService {
   }
 
   private DatasetService.StoredDataset of(String datasetArn, DatasetType type) {
-    DatasetService.StoredDataset target = datasets.stored(datasetArn, "datasetArn");
+    DatasetService.StoredDataset target = datasets.writable(datasetArn, "datasetArn");
     if (target.schema().type() != type) {
       throw new InvalidInputException("datasetArn " + datasetArn + " is " + target.schema().type().withArticle()
           + " dataset; this operation puts " + type.recordName() + ".");

@@ -173,7 +173,7 @@ class DatasetJobsCliTest {
         ARN + "dataset/" + group + "/ACTIONS", "--data-source", "{\"dataLocation\": \"" + file + "\"}")
         .assertApiError("ResourceNotFoundException",
             "Could not find datasetArn " + ARN + "dataset/" + group + "/ACTIONS: no dataset "
-            + "with that ARN was created.");
+            + "with that ARN was created or declared.");
     CliRun.run(home, "create-dataset-export-job", "--job-name", "no-role", "--dataset-arn", users,
         "--ingestion-mode", "SOME", "--job-output", "{\"s3DataDestination\": {}}")
         .assertApiError("InvalidInputException",
@@ -300,6 +300,28 @@ class DatasetJobsCliTest {
     assertThat(CliRun.fieldNames(dataset), equalTo(List.of("creationDateTime", "datasetArn", "datasetGroupArn",
         "datasetType", "lastUpdatedDateTime", "name", "schemaArn", "status")));
     assertThat(dataset.get("datasetType").asText(), equalTo("Users"));
+  }
+
+  @Test
+  void declaredDatasetsExportTheirFilesAndRefuseImports() throws IOException {
+    String declared = ARN + "dataset/sample/USERS";
+    JsonNode job = exportJob(declared, "declared-users", "BULK", null);
+    assertThat(job.path("failureReason").asText(), job.get("status").asText(), equalTo("ACTIVE"));
+    List<String> sample = Files.readAllLines(Path.of("sample-data", "datasets", "users.csv"));
+    assertThat(exportedRows("declared-users", USERS_HEADER),
+        containsInAnyOrder(sample.subList(1, sample.size()).toArray()));
+    exportJob(declared, "declared-put", "PUT", null);
+    assertThat(exportedRows("declared-put", USERS_HEADER), equalTo(List.of()));
+
+    JsonNode dataset = JSON.readTree(CliRun.run(home, "describe-dataset", "--dataset-arn", declared).out())
+        .get("dataset");
+    assertThat(dataset.get("datasetGroupArn").asText(), equalTo(ARN + "dataset-group/sample"));
+    assertThat(dataset.get("datasetType").asText(), equalTo("Users"));
+    CliRun.run(home, "create-dataset-import-job", "--job-name", "into-declared", "--dataset-arn", declared,
+        "--data-source", "{\"dataLocation\": \"sample-data/datasets/users.csv\"}")
+        .assertApiError("InvalidInputException", "datasetArn " + declared + " is declared in the dataset group "
+            + "declarations, which name its files: it is read-only. Create a dataset group and datasets to import "
+            + "into.");
   }
 
   /** Creates a dataset group with Interactions, Users and Items datasets of the sample schemas; returns its name. */

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import io.segmentbeam.dataset.CsvLines;
 
 /**
- * The pipeline of a dataset export job: the current version's records of the chosen origins,
+ * The pipeline of a dataset export job: a dataset's current records of the chosen origins,
  * written as dataset CSV files with the header row ({@code <prefix>-00000-of-0000N.csv}). A
  * dataset with no such records gets one file holding only the header.
  */
@@ -23,16 +23,17 @@ public final class DatasetExport {
   private DatasetExport() {}
 
   /**
-   * @param current the current version's folder, or null for a dataset without records
+   * @param records the pattern of the files holding the records, or null for a dataset without any
+   * @param originOfAll the origin of every record, or null to take each file's from its name
    * @param prefix where the files go, e.g. {@code s3://bucket/exports/job/part}
    */
-  public static PipelineResult.State run(PipelineOptions options, DatasetSchema schema, String current,
-      Set<RecordOrigin> origins, String prefix) {
+  public static PipelineResult.State run(PipelineOptions options, DatasetSchema schema, String records,
+      RecordOrigin originOfAll, Set<RecordOrigin> origins, String prefix) {
     Pipeline pipeline = Pipeline.create(options);
     Set<RecordOrigin> chosen = Set.copyOf(origins);
-    PCollection<StoredRow> rows = current == null
+    PCollection<StoredRow> rows = records == null
         ? pipeline.apply("NoRecords", Create.empty(StoredRow.CODER))
-        : DatasetUpdate.read(pipeline, "Stored", current + "*.csv", schema, null, 0).get(ReadStoredRows.ROWS);
+        : DatasetUpdate.read(pipeline, "Stored", records, schema, originOfAll, 0).get(ReadStoredRows.ROWS);
     rows.apply("ChosenOrigins", Filter.by((StoredRow row) -> chosen.contains(row.origin())))
         .apply("Csv", MapElements.into(TypeDescriptors.strings()).via((StoredRow row) -> CsvLines.encode(row.cells())))
         .apply("Write", TextIO.write().to(prefix).withSuffix(".csv").withHeader(schema.header()));
