@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  * {@code {"__type": ..., "message": ...}} on stderr), 255 for anything unexpected, and 1 for a
  * job that ended CREATE FAILED.
  */
-@Command(name = "segmentbeam", mixinStandardHelpOptions = true, version = "SegmentBeam 0.1.0",
+@Command(name = "segmentbeam", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    version = "SegmentBeam 0.1.0",
     description = "Amazon Personalize batch segment jobs as an Apache Beam pipeline.",
     subcommands = {
         CreateBatchSegmentJobCommand.class,
