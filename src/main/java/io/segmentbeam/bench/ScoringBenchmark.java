@@ -133,7 +133,7 @@ public final class ScoringBenchmark {
     Path work = settings.work();
     Path output = work.resolve("output-" + System.currentTimeMillis());
     PipelineOptionsFactory.register(SegmentJobOptions.class);
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(List.of()))
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(List.of(), true))
         .as(SegmentJobOptions.class);
     FileSystems.setDefaultPipelineOptions(options);
     LocalDocuments store = new LocalDocuments(work.resolve("home"));

@@ -49,7 +49,7 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine command = spec.commandLine();
     CreateBatchSegmentJobRequest request = ApiJson.readRequest(requestJson(command), CreateBatchSegmentJobRequest.class);
-    PipelineOptions options = service.pipelineOptions(command, pipelineArgs);
+    PipelineOptions options = service.pipelineOptions(command, pipelineArgs, true);
     BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options);
     return JobReport.print(command, new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn()),
         created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));

@@ -52,7 +52,7 @@ final class CreateDatasetExportJobCommand implements Callable<Integer> {
           CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
           CliInput.putJson(command, json, "tags", "--tags", tags);
         });
-    DatasetExportJob job = service.datasetExportJobs().create(request, service.pipelineOptions(command, pipelineArgs));
+    DatasetExportJob job = service.datasetExportJobs().create(request, service.pipelineOptions(command, pipelineArgs, false));
     return JobReport.print(command, new CreateDatasetExportJobResponse(job.datasetExportJobArn()), job.jobName(),
         job.status(), job.failureReason(), "to " + DatasetExportJobService.outputFolder(job));
   }

@@ -50,7 +50,7 @@ final class CreateDatasetImportJobCommand implements Callable<Integer> {
           CliInput.putText(json, "importMode", importMode);
           CliInput.putJson(command, json, "tags", "--tags", tags);
         });
-    DatasetImportJob job = service.datasetImportJobs().create(request, service.pipelineOptions(command, pipelineArgs));
+    DatasetImportJob job = service.datasetImportJobs().create(request, service.pipelineOptions(command, pipelineArgs, false));
     return JobReport.print(command, new CreateDatasetImportJobResponse(job.datasetImportJobArn()), job.jobName(),
         job.status(), job.failureReason(), "");
   }

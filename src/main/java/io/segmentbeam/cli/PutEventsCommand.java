@@ -40,7 +40,7 @@ final class PutEventsCommand implements Callable<Integer> {
       CliInput.putText(json, "sessionId", sessionId);
       CliInput.putJson(command, json, "eventList", "--event-list", eventList);
     });
-    service.putRecords().putEvents(request, service.pipelineOptions(command, pipelineArgs));
+    service.putRecords().putEvents(request, service.pipelineOptions(command, pipelineArgs, false));
     return 0;
   }
 }

@@ -36,7 +36,7 @@ final class PutItemsCommand implements Callable<Integer> {
       CliInput.putText(json, "datasetArn", datasetArn);
       CliInput.putJson(command, json, "items", "--items", items);
     });
-    service.putRecords().putItems(request, service.pipelineOptions(command, pipelineArgs));
+    service.putRecords().putItems(request, service.pipelineOptions(command, pipelineArgs, false));
     return 0;
   }
 }

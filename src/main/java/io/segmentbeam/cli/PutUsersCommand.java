@@ -36,7 +36,7 @@ final class PutUsersCommand implements Callable<Integer> {
       CliInput.putText(json, "datasetArn", datasetArn);
       CliInput.putJson(command, json, "users", "--users", users);
     });
-    service.putRecords().putUsers(request, service.pipelineOptions(command, pipelineArgs));
+    service.putRecords().putUsers(request, service.pipelineOptions(command, pipelineArgs, false));
     return 0;
   }
 }

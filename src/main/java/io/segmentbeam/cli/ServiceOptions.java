@@ -122,12 +122,13 @@ final class ServiceOptions {
 
   /**
    * The options of the pipelines a command runs: the arguments it did not know (e.g.
-   * {@code --runner=FlinkRunner}), the Direct runner's production defaults, and S3 access.
+   * {@code --runner=FlinkRunner}), the Direct runner's production defaults (for a pipeline that
+   * scores, or not), and S3 access.
    */
-  PipelineOptions pipelineOptions(CommandLine command, List<String> args) {
+  PipelineOptions pipelineOptions(CommandLine command, List<String> args, boolean scoring) {
     try {
       PipelineOptionsFactory.register(SegmentJobOptions.class);
-      return s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
+      return s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args, scoring))
           .withValidation().as(SegmentJobOptions.class));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command, "Invalid pipeline option: " + e.getMessage());

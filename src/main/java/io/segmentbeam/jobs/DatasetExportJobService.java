@@ -87,7 +87,8 @@ public final class DatasetExportJobService {
       }
     } catch (IOException | RuntimeException e) {
       removeOutput(folder);
-      throw new JobFailure("The export pipeline failed: " + JobFailure.rootMessage(e), e);
+      throw new JobFailure(JobFailure.outOfMemory(e) ? JobFailure.heapAdvice("export")
+          : "The export pipeline failed: " + JobFailure.rootMessage(e), e);
     }
   }
 

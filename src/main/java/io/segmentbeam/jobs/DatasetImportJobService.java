@@ -96,7 +96,8 @@ public final class DatasetImportJobService {
       }
     } catch (IOException | RuntimeException e) {
       discard(version);
-      throw new JobFailure("The import pipeline failed: " + JobFailure.rootMessage(e), e);
+      throw new JobFailure(JobFailure.outOfMemory(e) ? JobFailure.heapAdvice("import")
+          : "The import pipeline failed: " + JobFailure.rootMessage(e), e);
     }
     discard(version);
     throw new JobFailure("Found " + result.problems() + " problem" + (result.problems() == 1 ? "" : "s") + " in the "

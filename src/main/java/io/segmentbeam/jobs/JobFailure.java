@@ -12,6 +12,26 @@ final class JobFailure extends Exception {
     super(failureReason, cause);
   }
 
+  /** Whether the JVM ran out of heap somewhere in a cause chain (runners wrap the error they caught). */
+  static boolean outOfMemory(Throwable error) {
+    for (Throwable current = error; current != null; current = current.getCause()) {
+      if (current instanceof OutOfMemoryError) {
+        return true;
+      }
+      if (current.getCause() == current) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** What to do about a pipeline that ran out of heap, for a failureReason. */
+  static String heapAdvice(String pipeline) {
+    return "The " + pipeline + " pipeline ran out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MiB): the Direct runner holds each input file's rows in memory while it reads it. Give Java more memory "
+        + "(java -Xmx8g -jar ...), split the input into several files, or run on Flink (--runner=FlinkRunner).";
+  }
+
   /** The most specific message in a cause chain, skipping the wrappers runners add around user code. */
   static String rootMessage(Throwable error) {
     Throwable current = error;

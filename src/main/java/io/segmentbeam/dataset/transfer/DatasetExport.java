@@ -2,17 +2,14 @@ package io.segmentbeam.dataset.transfer;
 
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.RecordOrigin;
+import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Filter;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import io.segmentbeam.dataset.CsvLines;
+
 
 /**
  * The pipeline of a dataset export job: a dataset's current records of the chosen origins,
@@ -30,13 +27,10 @@ public final class DatasetExport {
   public static PipelineResult.State run(PipelineOptions options, DatasetSchema schema, String records,
       RecordOrigin originOfAll, Set<RecordOrigin> origins, String prefix) {
     Pipeline pipeline = Pipeline.create(options);
-    Set<RecordOrigin> chosen = Set.copyOf(origins);
-    PCollection<StoredRow> rows = records == null
-        ? pipeline.apply("NoRecords", Create.empty(StoredRow.CODER))
+    PCollection<List<StoredRow>> rows = records == null
+        ? pipeline.apply("NoRecords", Create.empty(StoredRow.BATCH_CODER))
         : DatasetUpdate.read(pipeline, "Stored", records, schema, originOfAll, 0).get(ReadStoredRows.ROWS);
-    rows.apply("ChosenOrigins", Filter.by((StoredRow row) -> chosen.contains(row.origin())))
-        .apply("Csv", MapElements.into(TypeDescriptors.strings()).via((StoredRow row) -> CsvLines.encode(row.cells())))
-        .apply("Write", TextIO.write().to(prefix).withSuffix(".csv").withHeader(schema.header()));
+    RowBatches.writeCsv(RowBatches.ofOrigins(rows, "ChosenOrigins", origins), "Export", schema, prefix);
     return pipeline.run().waitUntilFinish();
   }
 }

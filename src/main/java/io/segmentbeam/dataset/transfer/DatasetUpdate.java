@@ -1,6 +1,5 @@
 package io.segmentbeam.dataset.transfer;
 
-import io.segmentbeam.dataset.CsvLines;
 import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.DatasetType;
@@ -14,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
@@ -28,21 +29,17 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The pipeline that writes a new version of a dataset: the records kept from the current version,
@@ -71,11 +68,11 @@ public final class DatasetUpdate {
 
   public static Result run(PipelineOptions options, Spec spec) throws IOException {
     Pipeline pipeline = Pipeline.create(options);
-    PCollection<StoredRow> kept = spec.current() == null
-        ? pipeline.apply("NoStoredRecords", Create.empty(StoredRow.CODER))
-        : read(pipeline, "Stored", spec.current() + "*.csv", spec.schema(), null, 0).get(ReadStoredRows.ROWS)
-            .apply("KeepOrigins", Filter.by(keepOrigins(spec.kept())));
-    PCollection<StoredRow> fresh;
+    PCollection<List<StoredRow>> kept = spec.current() == null
+        ? pipeline.apply("NoStoredRecords", Create.empty(StoredRow.BATCH_CODER))
+        : RowBatches.ofOrigins(read(pipeline, "Stored", spec.current() + "*.csv", spec.schema(), null, 0)
+            .get(ReadStoredRows.ROWS), "KeepOrigins", spec.kept());
+    PCollection<List<StoredRow>> fresh;
     if (spec.importLocation() != null) {
       PCollectionTuple read = read(pipeline, "Import", DatasetReader.filePattern(spec.importLocation()),
           spec.schema(), RecordOrigin.BULK, 1);
@@ -86,17 +83,18 @@ public final class DatasetUpdate {
     } else {
       List<StoredRow> rows = new ArrayList<>();
       for (int i = 0; i < spec.putRecords().size(); i++) {
-        rows.add(new StoredRow(RecordOrigin.PUT, 1, "", i, spec.putRecords().get(i)));
+        rows.add(StoredRow.of(spec.schema(), RecordOrigin.PUT, 1, "", i, spec.putRecords().get(i)));
       }
-      fresh = pipeline.apply("PutRecords", Create.of(rows).withCoder(StoredRow.CODER));
+      fresh = pipeline.apply("PutRecords", Create.of(List.of(rows)).withCoder(StoredRow.BATCH_CODER));
     }
-    PCollection<StoredRow> all = PCollectionList.of(kept).and(fresh).apply("AllRecords", Flatten.pCollections());
+    PCollection<List<StoredRow>> all =
+        PCollectionList.of(kept).and(fresh).apply("AllRecords", Flatten.pCollections());
     if (spec.schema().type() != DatasetType.INTERACTIONS) {
-      int id = spec.schema().indexOf(spec.schema().type() == DatasetType.USERS ? "USER_ID" : "ITEM_ID");
-      all = all.apply("LatestOfEach", new LatestOfEach(id));
+      all = all.apply("LatestOfEach", new LatestOfEach());
     }
     for (RecordOrigin origin : RecordOrigin.values()) {
-      write(all, origin, spec.schema(), spec.version() + origin.fileStem());
+      RowBatches.writeCsv(RowBatches.ofOrigins(all, "Only" + origin, Set.of(origin)), origin.name(), spec.schema(),
+          spec.version() + origin.fileStem());
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
@@ -109,7 +107,7 @@ public final class DatasetUpdate {
     return new Result(rowsRead, Long.parseLong(summary.get(0)), summary.subList(1, summary.size()));
   }
 
-  /** Reads the dataset files matching {@code pattern}: records, and problems with them. */
+  /** Reads the dataset files matching {@code pattern}: batches of records, and problems with them. */
   static PCollectionTuple read(Pipeline pipeline, String step, String pattern, DatasetSchema schema,
       RecordOrigin origin, int phase) {
     PCollectionTuple read = pipeline
@@ -117,21 +115,9 @@ public final class DatasetUpdate {
         .apply(step + "DataFiles", Filter.by((MatchResult.Metadata file) -> DatasetReader.isDataFile(file.resourceId())))
         .apply(step + "Rows", ParDo.of(new ReadStoredRows(schema, origin, phase, step))
             .withOutputTags(ReadStoredRows.ROWS, TupleTagList.of(ReadStoredRows.PROBLEMS)));
-    read.get(ReadStoredRows.ROWS).setCoder(StoredRow.CODER);
+    read.get(ReadStoredRows.ROWS).setCoder(StoredRow.BATCH_CODER);
     read.get(ReadStoredRows.PROBLEMS).setCoder(SerializableCoder.of(RowProblems.Problem.class));
     return read;
-  }
-
-  /** Writes the records of one origin as CSV files with the header row (one file of only the header when none). */
-  static void write(PCollection<StoredRow> rows, RecordOrigin origin, DatasetSchema schema, String prefix) {
-    rows.apply("Only" + origin, Filter.by((StoredRow row) -> row.origin() == origin))
-        .apply("Csv" + origin, MapElements.into(TypeDescriptors.strings()).via((StoredRow row) -> CsvLines.encode(row.cells())))
-        .apply("Write" + origin, TextIO.write().to(prefix).withSuffix(".csv").withHeader(schema.header()));
-  }
-
-  private static SerializableFunction<StoredRow, Boolean> keepOrigins(Set<RecordOrigin> kept) {
-    Set<RecordOrigin> origins = Set.copyOf(kept);
-    return row -> origins.contains(row.origin());
   }
 
   private static String problemsFile(String version) {
@@ -158,36 +144,56 @@ public final class DatasetUpdate {
    * buckets by id rather than by id itself: grouping by id costs a bundle per id on the Direct
    * runner (measured: 43 s for 1,000 users), while a bucket is deduplicated in memory at once.
    */
-  static final class LatestOfEach extends PTransform<PCollection<StoredRow>, PCollection<StoredRow>> {
+  static final class LatestOfEach extends PTransform<PCollection<List<StoredRow>>, PCollection<List<StoredRow>>> {
     private static final long serialVersionUID = 1L;
     static final int BUCKETS = 64;
-    private final int idColumn;
-
-    LatestOfEach(int idColumn) {
-      this.idColumn = idColumn;
-    }
 
     @Override
-    public PCollection<StoredRow> expand(PCollection<StoredRow> rows) {
-      int column = idColumn;
-      return rows
-          .apply("ByBucket", WithKeys.of((StoredRow row) -> Math.floorMod(row.cells()[column].hashCode(), BUCKETS))
-              .withKeyType(TypeDescriptors.integers()))
-          .apply("Buckets", GroupByKey.create())
-          .apply("Latest", ParDo.of(new DoFn<KV<Integer, Iterable<StoredRow>>, StoredRow>() {
+    public PCollection<List<StoredRow>> expand(PCollection<List<StoredRow>> batches) {
+      return batches
+          .apply("ByBucket", ParDo.of(new DoFn<List<StoredRow>, KV<Integer, List<StoredRow>>>() {
             private static final long serialVersionUID = 1L;
 
             @ProcessElement
-            public void process(@Element KV<Integer, Iterable<StoredRow>> bucket, OutputReceiver<StoredRow> out) {
-              Map<String, StoredRow> latest = new HashMap<>();
-              for (StoredRow row : bucket.getValue()) {
-                latest.merge(row.cells()[column], row,
-                    (earlier, later) -> StoredRow.WRITE_ORDER.compare(earlier, later) >= 0 ? earlier : later);
+            public void process(@Element List<StoredRow> batch, OutputReceiver<KV<Integer, List<StoredRow>>> out) {
+              Map<Integer, List<StoredRow>> buckets = new HashMap<>();
+              for (StoredRow row : batch) {
+                buckets.computeIfAbsent(Math.floorMod(row.id().hashCode(), BUCKETS),
+                    bucket -> new ArrayList<>()).add(row);
               }
-              latest.values().forEach(out::output);
+              buckets.forEach((bucket, rows) -> out.output(KV.of(bucket, rows)));
             }
           }))
-          .setCoder(StoredRow.CODER);
+          .setCoder(KvCoder.of(VarIntCoder.of(), StoredRow.BATCH_CODER))
+          .apply("Buckets", GroupByKey.create())
+          .apply("Latest", ParDo.of(new DoFn<KV<Integer, Iterable<List<StoredRow>>>, List<StoredRow>>() {
+            private static final long serialVersionUID = 1L;
+
+            @ProcessElement
+            public void process(@Element KV<Integer, Iterable<List<StoredRow>>> bucket,
+                OutputReceiver<List<StoredRow>> out) {
+              Map<String, StoredRow> latest = new HashMap<>();
+              for (List<StoredRow> rows : bucket.getValue()) {
+                for (StoredRow row : rows) {
+                  latest.merge(row.id(), row,
+                      (earlier, later) -> StoredRow.WRITE_ORDER.compare(earlier, later) >= 0 ? earlier : later);
+                }
+              }
+              List<StoredRow> batch = new ArrayList<>(StoredRow.BATCH);
+              for (StoredRow row : latest.values()) {
+                batch.add(row);
+                if (batch.size() == StoredRow.BATCH) {
+                  out.output(batch);
+                  batch = new ArrayList<>(StoredRow.BATCH);
+                }
+              }
+              if (!batch.isEmpty()) {
+                out.output(batch);
+              }
+            }
+          }))
+          .setCoder(StoredRow.BATCH_CODER);
     }
   }
+
 }

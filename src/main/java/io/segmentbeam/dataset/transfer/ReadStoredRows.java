@@ -5,6 +5,8 @@ import io.segmentbeam.dataset.DatasetRow;
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.RecordOrigin;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -13,13 +15,13 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Reads one dataset CSV file per element, checking the header and every row against the schema:
- * good rows go to the main output, each bad row (or bad header, which ends the file) to
+ * good rows go to the main output in batches, each bad row (or bad header, which ends the file) to
  * {@link #PROBLEMS}. Records take the origin given, or, for stored files, the one their name says.
  */
-final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
+final class ReadStoredRows extends DoFn<MatchResult.Metadata, List<StoredRow>> {
   private static final long serialVersionUID = 1L;
   static final String NAMESPACE = "segmentbeam.dataset";
-  static final TupleTag<StoredRow> ROWS = new TupleTag<>() {};
+  static final TupleTag<List<StoredRow>> ROWS = new TupleTag<>() {};
   static final TupleTag<RowProblems.Problem> PROBLEMS = new TupleTag<>() {};
 
   private final DatasetSchema schema;
@@ -47,13 +49,18 @@ final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
     RecordOrigin rowOrigin = origin != null ? origin
         : RecordOrigin.ofFile(file.resourceId().getFilename()).orElseThrow(
             () -> new IOException("not a stored dataset file: " + name));
+    List<StoredRow> batch = new ArrayList<>(StoredRow.BATCH);
     DatasetReader.readFile(file.resourceId(), schema, (DatasetRow row) -> {
       rows.inc();
       String[] cells = new String[schema.fields().size()];
       for (int i = 0; i < cells.length; i++) {
         cells[i] = row.text(i);
       }
-      out.get(ROWS).output(new StoredRow(rowOrigin, phase, name, row.line(), cells));
+      batch.add(StoredRow.of(schema, rowOrigin, phase, name, row.line(), cells));
+      if (batch.size() == StoredRow.BATCH) {
+        out.get(ROWS).output(List.copyOf(batch));
+        batch.clear();
+      }
     }, problem -> {
       problems.inc();
       if (problem.line() > 1) {
@@ -61,5 +68,8 @@ final class ReadStoredRows extends DoFn<MatchResult.Metadata, StoredRow> {
       }
       out.get(PROBLEMS).output(new RowProblems.Problem(name, problem.line(), problem.getMessage()));
     });
+    if (!batch.isEmpty()) {
+      out.get(ROWS).output(List.copyOf(batch));
+    }
   }
 }
