@@ -49,7 +49,8 @@ class FlinkRunnerIT {
     String flink = "--runner=FlinkRunner";
     for (String[] args : List.of(
         new String[] {"create-dataset-import-job", "--job-name", "flink-full", "--dataset-arn",
-            arn + "dataset/flink/USERS", "--data-source", "{\"dataLocation\": \"sample-data/datasets/users.csv\"}", flink, "--parallelism=2"},
+            arn + "dataset/flink/USERS", "--data-source", "{\"dataLocation\": \"sample-data/datasets/users.csv\"}",
+            flink, "--parallelism=2"},
         new String[] {"create-dataset-import-job", "--job-name", "flink-incremental", "--dataset-arn",
             arn + "dataset/flink/USERS", "--import-mode", "INCREMENTAL", "--data-source",
             "{\"dataLocation\": \"" + updates + "\"}", flink, "--parallelism=2"},
