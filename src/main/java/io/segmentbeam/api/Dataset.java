@@ -13,4 +13,9 @@ public record Dataset(
     String name,
     String schemaArn,
     String status,
-    String trackingId) {}
+    String trackingId) {
+
+  public DatasetSummary summary() {
+    return new DatasetSummary(creationDateTime, datasetArn, datasetType, lastUpdatedDateTime, name, status);
+  }
+}

@@ -12,4 +12,10 @@ public record DatasetGroupResource(
     BigDecimal lastUpdatedDateTime,
     String name,
     String roleArn,
-    String status) {}
+    String status) {
+
+  public DatasetGroupSummary summary() {
+    return new DatasetGroupSummary(creationDateTime, datasetGroupArn, domain, failureReason, lastUpdatedDateTime, name,
+        status);
+  }
+}

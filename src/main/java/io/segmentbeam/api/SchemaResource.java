@@ -9,4 +9,9 @@ public record SchemaResource(
     BigDecimal lastUpdatedDateTime,
     String name,
     String schema,
-    String schemaArn) {}
+    String schemaArn) {
+
+  public DatasetSchemaSummary summary() {
+    return new DatasetSchemaSummary(creationDateTime, domain, lastUpdatedDateTime, name, schemaArn);
+  }
+}

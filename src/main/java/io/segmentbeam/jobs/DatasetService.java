@@ -11,7 +11,15 @@ import io.segmentbeam.api.CreateSchemaResponse;
 import io.segmentbeam.api.Dataset;
 import io.segmentbeam.api.DatasetGroupResource;
 import io.segmentbeam.api.DatasetLocation;
+import io.segmentbeam.api.DescribeDatasetGroupRequest;
 import io.segmentbeam.api.DescribeDatasetRequest;
+import io.segmentbeam.api.DescribeSchemaRequest;
+import io.segmentbeam.api.ListDatasetGroupsRequest;
+import io.segmentbeam.api.ListDatasetGroupsResponse;
+import io.segmentbeam.api.ListDatasetsRequest;
+import io.segmentbeam.api.ListDatasetsResponse;
+import io.segmentbeam.api.ListSchemasRequest;
+import io.segmentbeam.api.ListSchemasResponse;
 import io.segmentbeam.api.EventTracker;
 import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.api.JobStatus;
@@ -31,6 +39,7 @@ import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.DatasetGroups;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,6 +153,39 @@ public final class DatasetService implements DatasetGroups {
   public Dataset describeDataset(DescribeDatasetRequest request) {
     request.validate();
     return stored(request.datasetArn(), "datasetArn").dataset();
+  }
+
+  public SchemaResource describeSchema(DescribeSchemaRequest request) {
+    request.validate();
+    return schemas.get(request.schemaArn());
+  }
+
+  public ListSchemasResponse listSchemas(ListSchemasRequest request) {
+    request.validate();
+    JobStore.Page<SchemaResource> page = schemas.list(request, "schemas", null, SchemaResource::schemaArn);
+    return new ListSchemasResponse(page.items().stream().map(SchemaResource::summary).toList(), page.nextToken());
+  }
+
+  /** A created dataset group (declared ones are files, not resources, and are not described). */
+  public DatasetGroupResource describeDatasetGroup(DescribeDatasetGroupRequest request) {
+    request.validate();
+    return groups.get(request.datasetGroupArn());
+  }
+
+  public ListDatasetGroupsResponse listDatasetGroups(ListDatasetGroupsRequest request) {
+    request.validate();
+    JobStore.Page<DatasetGroupResource> page =
+        groups.list(request, "datasetGroups", null, DatasetGroupResource::datasetGroupArn);
+    return new ListDatasetGroupsResponse(page.items().stream().map(DatasetGroupResource::summary).toList(),
+        page.nextToken());
+  }
+
+  /** Created datasets, of one group when it is given. */
+  public ListDatasetsResponse listDatasets(ListDatasetsRequest request) {
+    request.validate();
+    JobStore.Page<Dataset> page =
+        datasets.list(request, "datasetGroupArn", request.datasetGroupArn(), Dataset::datasetGroupArn);
+    return new ListDatasetsResponse(page.items().stream().map(Dataset::summary).toList(), page.nextToken());
   }
 
   public CreateEventTrackerResponse createEventTracker(CreateEventTrackerRequest request) {

@@ -105,7 +105,20 @@ class ApiModelConformanceTest {
         Arguments.of("DatasetUpdateSummary", DatasetUpdateSummary.class),
         Arguments.of("CreateEventTrackerRequest", CreateEventTrackerRequest.class),
         Arguments.of("CreateEventTrackerResponse", CreateEventTrackerResponse.class),
-        Arguments.of("EventTracker", EventTracker.class));
+        Arguments.of("EventTracker", EventTracker.class),
+        Arguments.of("DescribeSchemaRequest", DescribeSchemaRequest.class),
+        Arguments.of("DescribeSchemaResponse", DescribeSchemaResponse.class),
+        Arguments.of("ListSchemasRequest", ListSchemasRequest.class),
+        Arguments.of("ListSchemasResponse", ListSchemasResponse.class),
+        Arguments.of("DatasetSchemaSummary", DatasetSchemaSummary.class),
+        Arguments.of("DescribeDatasetGroupRequest", DescribeDatasetGroupRequest.class),
+        Arguments.of("DescribeDatasetGroupResponse", DescribeDatasetGroupResponse.class),
+        Arguments.of("ListDatasetGroupsRequest", ListDatasetGroupsRequest.class),
+        Arguments.of("ListDatasetGroupsResponse", ListDatasetGroupsResponse.class),
+        Arguments.of("DatasetGroupSummary", DatasetGroupSummary.class),
+        Arguments.of("ListDatasetsRequest", ListDatasetsRequest.class),
+        Arguments.of("ListDatasetsResponse", ListDatasetsResponse.class),
+        Arguments.of("DatasetSummary", DatasetSummary.class));
   }
 
   @ParameterizedTest

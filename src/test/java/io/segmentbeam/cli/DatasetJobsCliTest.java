@@ -303,6 +303,44 @@ class DatasetJobsCliTest {
   }
 
   @Test
+  void schemasGroupsAndDatasetsDescribeAndListInTheApiShapes() throws IOException {
+    createGroup("listed-a");
+    createGroup("listed-b");
+    JsonNode schema = JSON.readTree(CliRun.run(home, "describe-schema", "--schema-arn",
+        ARN + "schema/listed-a-users").out()).get("schema");
+    assertThat(CliRun.fieldNames(schema), equalTo(List.of("creationDateTime", "lastUpdatedDateTime", "name", "schema",
+        "schemaArn")));
+    assertThat(schema.get("schema").asText(),
+        equalTo(Files.readString(Path.of("sample-data", "datasets", "users-schema.json"))));
+    JsonNode schemas = JSON.readTree(CliRun.run(home, "list-schemas", "--max-results", "4").out());
+    assertThat(schemas.get("schemas").size(), equalTo(4));
+    JsonNode rest = JSON.readTree(CliRun.run(home, "list-schemas", "--next-token",
+        schemas.get("nextToken").asText()).out());
+    assertThat(rest.get("schemas").size(), equalTo(2));
+    assertThat(rest.get("nextToken").isNull(), equalTo(true));
+
+    JsonNode group = JSON.readTree(CliRun.run(home, "describe-dataset-group", "--dataset-group-arn",
+        ARN + "dataset-group/listed-b").out()).get("datasetGroup");
+    assertThat(CliRun.fieldNames(group), equalTo(List.of("creationDateTime", "datasetGroupArn", "lastUpdatedDateTime",
+        "name", "status")));
+    JsonNode groups = JSON.readTree(CliRun.run(home, "list-dataset-groups").out()).get("datasetGroups");
+    assertThat(groups.get(0).get("name").asText(), equalTo("listed-b"));
+    assertThat(groups.get(1).get("name").asText(), equalTo("listed-a"));
+
+    JsonNode datasets = JSON.readTree(CliRun.run(home, "list-datasets", "--dataset-group-arn",
+        ARN + "dataset-group/listed-a").out()).get("datasets");
+    List<String> arns = new ArrayList<>();
+    datasets.forEach(dataset -> arns.add(dataset.get("datasetArn").asText()));
+    assertThat(arns, containsInAnyOrder(ARN + "dataset/listed-a/INTERACTIONS", ARN + "dataset/listed-a/USERS",
+        ARN + "dataset/listed-a/ITEMS"));
+    assertThat(CliRun.fieldNames(datasets.get(0)), equalTo(List.of("creationDateTime", "datasetArn", "datasetType",
+        "lastUpdatedDateTime", "name", "status")));
+    CliRun.run(home, "describe-dataset-group", "--dataset-group-arn", ARN + "dataset-group/sample")
+        .assertApiError("ResourceNotFoundException", "Could not find datasetGroupArn " + ARN
+            + "dataset-group/sample.");
+  }
+
+  @Test
   void declaredDatasetsExportTheirFilesAndRefuseImports() throws IOException {
     String declared = ARN + "dataset/sample/USERS";
     JsonNode job = exportJob(declared, "declared-users", "BULK", null);

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeDatasetGroup response. */
+public record DescribeDatasetGroupResponse(DatasetGroupResource datasetGroup) {}

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeSchema response. */
+public record DescribeSchemaResponse(SchemaResource schema) {}
