@@ -1,8 +1,5 @@
 package io.segmentbeam.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
 import io.segmentbeam.jobs.BatchSegmentJobService;
@@ -25,11 +22,8 @@ import picocli.CommandLine.Unmatched;
 final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cli-input-json", paramLabel = "JSON",
-      description = "The CreateBatchSegmentJob request, inline or as file://request.json. Other options override it.")
-  String cliInputJson;
+  @Mixin JobRequestOptions common;
 
-  @Option(names = "--job-name", paramLabel = "NAME") String jobName;
   @Option(names = "--solution-version-arn", paramLabel = "ARN") String solutionVersionArn;
   @Option(names = "--filter-arn", paramLabel = "ARN") String filterArn;
   @Option(names = "--num-results", paramLabel = "N") Integer numResults;
@@ -38,8 +32,6 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   @Option(names = "--job-output", paramLabel = "JSON",
       description = "{\"s3DataDestination\": {\"path\": ..., \"kmsKeyArn\": ...}}")
   String jobOutput;
-  @Option(names = "--role-arn", paramLabel = "ARN") String roleArn;
-  @Option(names = "--tags", paramLabel = "JSON", description = "[{\"tagKey\": ..., \"tagValue\": ...}]") String tags;
 
   @Mixin ServiceOptions service;
 
@@ -48,26 +40,19 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine command = spec.commandLine();
-    CreateBatchSegmentJobRequest request = ApiJson.readRequest(requestJson(command), CreateBatchSegmentJobRequest.class);
+    CreateBatchSegmentJobRequest request = common.request(command, CreateBatchSegmentJobRequest.class, json -> {
+      CliInput.putText(json, "solutionVersionArn", solutionVersionArn);
+      CliInput.putText(json, "filterArn", filterArn);
+      if (numResults != null) {
+        json.put("numResults", numResults);
+      }
+      CliInput.putJson(command, json, "jobInput", "--job-input", jobInput);
+      CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
+    });
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, true);
     BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options);
     return JobReport.print(command, new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn()),
         created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));
-  }
-
-  private JsonNode requestJson(CommandLine command) {
-    ObjectNode request = CliInput.request(command, cliInputJson);
-    CliInput.putText(request, "jobName", jobName);
-    CliInput.putText(request, "solutionVersionArn", solutionVersionArn);
-    CliInput.putText(request, "filterArn", filterArn);
-    CliInput.putText(request, "roleArn", roleArn);
-    if (numResults != null) {
-      request.put("numResults", numResults);
-    }
-    CliInput.putJson(command, request, "jobInput", "--job-input", jobInput);
-    CliInput.putJson(command, request, "jobOutput", "--job-output", jobOutput);
-    CliInput.putJson(command, request, "tags", "--tags", tags);
-    return request;
   }
 
   private static String summary(Map<String, Long> counters) {

@@ -7,6 +7,7 @@ import io.segmentbeam.jobs.DatasetExportJobService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,19 +23,14 @@ import picocli.CommandLine.Unmatched;
 final class CreateDatasetExportJobCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cli-input-json", paramLabel = "JSON",
-      description = "The CreateDatasetExportJob request, inline or as file://request.json. Other options override it.")
-  String cliInputJson;
+  @Mixin JobRequestOptions common;
 
-  @Option(names = "--job-name", paramLabel = "NAME") String jobName;
   @Option(names = "--dataset-arn", paramLabel = "ARN") String datasetArn;
   @Option(names = "--ingestion-mode", paramLabel = "MODE", description = "BULK, PUT (default) or ALL.")
   String ingestionMode;
-  @Option(names = "--role-arn", paramLabel = "ARN") String roleArn;
   @Option(names = "--job-output", paramLabel = "JSON",
       description = "{\"s3DataDestination\": {\"path\": ..., \"kmsKeyArn\": ...}}")
   String jobOutput;
-  @Option(names = "--tags", paramLabel = "JSON", description = "[{\"tagKey\": ..., \"tagValue\": ...}]") String tags;
 
   @Mixin ServiceOptions service;
 
@@ -43,16 +39,13 @@ final class CreateDatasetExportJobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine command = spec.commandLine();
-    CreateDatasetExportJobRequest request = CliInput.request(command, cliInputJson,
-        CreateDatasetExportJobRequest.class, json -> {
-          CliInput.putText(json, "jobName", jobName);
-          CliInput.putText(json, "datasetArn", datasetArn);
-          CliInput.putText(json, "ingestionMode", ingestionMode);
-          CliInput.putText(json, "roleArn", roleArn);
-          CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
-          CliInput.putJson(command, json, "tags", "--tags", tags);
-        });
-    DatasetExportJob job = service.datasetExportJobs().create(request, service.pipelineOptions(command, pipelineArgs, false));
+    CreateDatasetExportJobRequest request = common.request(command, CreateDatasetExportJobRequest.class, json -> {
+      CliInput.putText(json, "datasetArn", datasetArn);
+      CliInput.putText(json, "ingestionMode", ingestionMode);
+      CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
+    });
+    PipelineOptions options = service.pipelineOptions(command, pipelineArgs, false);
+    DatasetExportJob job = service.datasetExportJobs().create(request, options);
     return JobReport.print(command, new CreateDatasetExportJobResponse(job.datasetExportJobArn()), job.jobName(),
         job.status(), job.failureReason(), "to " + DatasetExportJobService.outputFolder(job));
   }

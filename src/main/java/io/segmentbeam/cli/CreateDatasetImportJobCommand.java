@@ -6,6 +6,7 @@ import io.segmentbeam.api.DatasetImportJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,18 +22,13 @@ import picocli.CommandLine.Unmatched;
 final class CreateDatasetImportJobCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cli-input-json", paramLabel = "JSON",
-      description = "The CreateDatasetImportJob request, inline or as file://request.json. Other options override it.")
-  String cliInputJson;
+  @Mixin JobRequestOptions common;
 
-  @Option(names = "--job-name", paramLabel = "NAME") String jobName;
   @Option(names = "--dataset-arn", paramLabel = "ARN") String datasetArn;
   @Option(names = "--data-source", paramLabel = "JSON", description = "{\"dataLocation\": \"s3://bucket/file.csv\"}")
   String dataSource;
-  @Option(names = "--role-arn", paramLabel = "ARN") String roleArn;
   @Option(names = "--import-mode", paramLabel = "MODE", description = "FULL (default) or INCREMENTAL.")
   String importMode;
-  @Option(names = "--tags", paramLabel = "JSON", description = "[{\"tagKey\": ..., \"tagValue\": ...}]") String tags;
 
   @Mixin ServiceOptions service;
 
@@ -41,16 +37,13 @@ final class CreateDatasetImportJobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine command = spec.commandLine();
-    CreateDatasetImportJobRequest request = CliInput.request(command, cliInputJson,
-        CreateDatasetImportJobRequest.class, json -> {
-          CliInput.putText(json, "jobName", jobName);
-          CliInput.putText(json, "datasetArn", datasetArn);
-          CliInput.putJson(command, json, "dataSource", "--data-source", dataSource);
-          CliInput.putText(json, "roleArn", roleArn);
-          CliInput.putText(json, "importMode", importMode);
-          CliInput.putJson(command, json, "tags", "--tags", tags);
-        });
-    DatasetImportJob job = service.datasetImportJobs().create(request, service.pipelineOptions(command, pipelineArgs, false));
+    CreateDatasetImportJobRequest request = common.request(command, CreateDatasetImportJobRequest.class, json -> {
+      CliInput.putText(json, "datasetArn", datasetArn);
+      CliInput.putJson(command, json, "dataSource", "--data-source", dataSource);
+      CliInput.putText(json, "importMode", importMode);
+    });
+    PipelineOptions options = service.pipelineOptions(command, pipelineArgs, false);
+    DatasetImportJob job = service.datasetImportJobs().create(request, options);
     return JobReport.print(command, new CreateDatasetImportJobResponse(job.datasetImportJobArn()), job.jobName(),
         job.status(), job.failureReason(), "");
   }
