@@ -1,14 +1,38 @@
 package io.segmentbeam.api;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /** The PutEvents request of the Personalize Events API, field for field. */
 public record PutEventsRequest(String trackingId, String userId, String sessionId, List<Event> eventList) {
 
-  /** One event; {@code sentAt} is epoch seconds, {@code properties} a JSON object as a string. */
+  /**
+   * One event; {@code properties} is a JSON object as a string. {@code sentAt} is a timestamp as
+   * the AWS CLI takes one: epoch seconds (a number) or ISO 8601 text such as
+   * {@code "2026-11-26T09:30:00Z"}.
+   */
   public record Event(String eventId, String eventType, Double eventValue, String itemId, String properties,
-      BigDecimal sentAt, String recommendationId, List<String> impression, MetricAttribution metricAttribution) {}
+      JsonNode sentAt, String recommendationId, List<String> impression, MetricAttribution metricAttribution) {
+
+    /** {@code sentAt} in whole epoch seconds, or empty when it is neither a number nor ISO 8601 text. */
+    public Optional<Long> sentAtEpochSeconds() {
+      if (sentAt == null) {
+        return Optional.empty();
+      }
+      if (sentAt.isNumber()) {
+        return Optional.of(sentAt.decimalValue().setScale(0, RoundingMode.FLOOR).longValueExact());
+      }
+      try {
+        return Optional.of(OffsetDateTime.parse(sentAt.asText()).toEpochSecond());
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+  }
 
   /** Where an event came from, for metric attribution; recorded nowhere here. */
   public record MetricAttribution(String eventAttributionSource) {}
@@ -24,8 +48,11 @@ public record PutEventsRequest(String trackingId, String userId, String sessionI
           .string(field + ".itemId", event.itemId(), PutRecordRules.ID, false)
           .string(field + ".properties", event.properties(), PutRecordRules.EVENT_PROPERTIES, false)
           .string(field + ".recommendationId", event.recommendationId(), PutRecordRules.RECOMMENDATION_ID, false);
-      if (event.sentAt() == null) {
+      if (event.sentAt() == null || event.sentAt().isNull()) {
         violations.notNull(field + ".sentAt");
+      } else if (event.sentAtEpochSeconds().isEmpty()) {
+        violations.add(field + ".sentAt", event.sentAt().asText(), "Member must be a timestamp: epoch seconds "
+            + "or ISO 8601 text such as 2026-11-26T09:30:00Z");
       }
       if (event.impression() != null) {
         violations.range(field + ".impression", event.impression().size(), 1, PutRecordRules.IMPRESSION_MAX);

@@ -119,6 +119,10 @@ public final class DatasetReader {
         try {
           if (header) {
             checkEncoding(file, line, cells, fields);
+            if (cells.length > 0 && cells[0].startsWith("\uFEFF")) {
+              // A byte order mark, as spreadsheet programs write at the start of UTF-8 files.
+              cells[0] = cells[0].substring(1);
+            }
             checkHeader(file, cells, fields);
             header = false;
             continue;

@@ -55,7 +55,7 @@ public final class PutRecordsService {
       String[] cells = cells(schema, field, event.properties());
       set(schema, cells, "USER_ID", request.userId());
       set(schema, cells, "ITEM_ID", event.itemId());
-      set(schema, cells, "TIMESTAMP", Long.toString(event.sentAt().longValue()));
+      set(schema, cells, "TIMESTAMP", Long.toString(event.sentAtEpochSeconds().orElseThrow()));
       set(schema, cells, "EVENT_TYPE", event.eventType());
       set(schema, cells, "EVENT_VALUE", event.eventValue() == null ? null : event.eventValue().toString());
       records.add(checked(schema, field, cells));

@@ -240,13 +240,19 @@ class DatasetJobsCliTest {
     String trackingId = JSON.readTree(tracker.out()).get("trackingId").asText();
     CliRun events = CliRun.run(home, "put-events", "--tracking-id", trackingId, "--user-id", "u1", "--session-id",
         "s1", "--event-list", "[{\"eventType\": \"click\", \"itemId\": \"i9\", \"sentAt\": 1700000100.75}, "
-            + "{\"eventType\": \"watch\", \"itemId\": \"i8\", \"eventValue\": 3.5, \"sentAt\": 1700000200}]");
+            + "{\"eventType\": \"watch\", \"itemId\": \"i8\", \"eventValue\": 3.5, \"sentAt\": 1700000200}, "
+            + "{\"eventType\": \"click\", \"itemId\": \"i7\", \"sentAt\": \"2023-11-14T22:16:40Z\"}]");
     assertThat(events.err(), events.exitCode(), equalTo(0));
     assertThat(events.out(), equalTo(""));
     String interactions = ARN + "dataset/" + group + "/INTERACTIONS";
     assertThat(exportJob(interactions, "put-events", null, null).get("ingestionMode").asText(), equalTo("PUT"));
     assertThat(exportedRows("put-events", "USER_ID,ITEM_ID,EVENT_TYPE,EVENT_VALUE,TIMESTAMP"),
-        containsInAnyOrder("u1,i9,click,,1700000100", "u1,i8,watch,3.5,1700000200"));
+        containsInAnyOrder("u1,i9,click,,1700000100", "u1,i8,watch,3.5,1700000200", "u1,i7,click,,1700000200"));
+    CliRun.run(home, "put-events", "--tracking-id", trackingId, "--session-id", "s1", "--user-id", "u1",
+        "--event-list", "[{\"eventType\": \"click\", \"itemId\": \"i9\", \"sentAt\": \"yesterday\"}]")
+        .assertApiError("InvalidInputException", "1 validation error detected: Value 'yesterday' at "
+            + "'eventList.1.member.sentAt' failed to satisfy constraint: Member must be a timestamp: epoch seconds or "
+            + "ISO 8601 text such as 2026-11-26T09:30:00Z");
     assertThat(exportJob(interactions, "no-bulk", "BULK", null).get("status").asText(), equalTo("ACTIVE"));
     assertThat(exportedRows("no-bulk", "USER_ID,ITEM_ID,EVENT_TYPE,EVENT_VALUE,TIMESTAMP"), equalTo(List.of()));
   }
@@ -400,7 +406,8 @@ class DatasetJobsCliTest {
   }
 
   private void importUsers(String group, String jobName, String mode, String... rows) throws IOException {
-    List<String> lines = new ArrayList<>(List.of(USERS_HEADER));
+    // A byte order mark, as spreadsheets write, before the header: imports read past it.
+    List<String> lines = new ArrayList<>(List.of("\uFEFF" + USERS_HEADER));
     lines.addAll(List.of(rows));
     Path file = write(jobName + ".csv", lines.toArray(String[]::new));
     JsonNode job = importJob(group, "users", jobName, file.toString(), mode);
