@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * What an S3 server does to a job when it is not well: throttles, refuses the job's KMS key, or
- * stops in the middle. The job talks to S3Proxy through a front that answers some requests itself
+ * What an S3 server does to a job when it is not well: throttles, refuses the job's KMS key, fails
+ * every write, or stops in the middle. The job talks to S3Proxy through a front that answers some requests itself
  * (as S3 would) and can stop and restart listening; the test checks the server behind it directly.
  */
 class S3FaultsIT {
@@ -112,6 +112,42 @@ class S3FaultsIT {
     assertThat(job.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(job.get("failureReason").asText(), startsWith("The segment pipeline failed: "));
     assertThat(keys("stopped"), empty());
+  }
+
+  @Test
+  void anExportTheServerRefusesEndsCreateFailedAndLeavesNothing() throws IOException {
+    front.faults(request -> request.header("x-amz-server-side-encryption-aws-kms-key-id")
+        .filter(REFUSED_KEY::equals)
+        .map(key -> new Refusal(400, "Bad Request", "KMS.NotFoundException", "Invalid keyId " + key)));
+    JsonNode refused = export("export-refused-key", REFUSED_KEY);
+    assertThat(refused.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(refused.get("failureReason").asText(), startsWith("The output storage refused to encrypt with "
+        + "jobOutput.s3DataDestination.kmsKeyArn " + REFUSED_KEY + ": Invalid keyId " + REFUSED_KEY));
+    assertThat(keys("exports/export-refused-key"), empty());
+
+    // Every write of the export's files fails, however often it is retried.
+    front.faults(request -> (request.method().equals("PUT") || request.method().equals("POST"))
+        && request.target().contains("/exports/export-broken/") && !request.target().contains("kms-key-check")
+        ? Optional.of(new Refusal(500, "Internal Server Error", "InternalError", "We encountered an internal error."))
+        : Optional.empty());
+    JsonNode broken = export("export-broken", KEY);
+    assertThat(broken.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(broken.get("failureReason").asText(), startsWith("The export pipeline failed: "));
+    front.faults(request -> Optional.empty());
+    assertThat(keys("exports/export-broken"), empty());
+  }
+
+  /** Exports the Users dataset of the declared sample group to s3://faults/exports/; returns the job. */
+  private static JsonNode export(String name, String kmsKeyArn) throws IOException {
+    Path home = Files.createDirectories(folder.resolve("home"));
+    String arn = "arn:aws:personalize:us-east-1:123456789012:dataset-export-job/" + name;
+    CliRun.run(home, "create-dataset-export-job", "--job-name", name, "--dataset-arn",
+        "arn:aws:personalize:us-east-1:123456789012:dataset/sample/USERS", "--ingestion-mode", "ALL", "--role-arn",
+        "arn:aws:iam::123456789012:role/PersonalizeRole", "--job-output", "{\"s3DataDestination\": {\"path\": "
+            + "\"s3://faults/exports/\", \"kmsKeyArn\": \"" + kmsKeyArn + "\"}}",
+        "--endpoint-url", front.endpoint().toString());
+    CliRun described = CliRun.run(home, "describe-dataset-export-job", "--dataset-export-job-arn", arn);
+    return JSON.readTree(described.out()).get("datasetExportJob");
   }
 
   private static JsonNode run(String name, String output, String kmsKeyArn) throws IOException {
