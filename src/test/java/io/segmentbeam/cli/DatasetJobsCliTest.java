@@ -2,8 +2,10 @@ package io.segmentbeam.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,40 @@ class DatasetJobsCliTest {
         assertThat(line, JSON.readTree(line).get("output").get("usersList").size(), equalTo(25));
       }
     }
+
+    // Filters read the imported Users: no bronze member is in a filtered segment.
+    Map<String, String> membership = new HashMap<>();
+    for (String row : Files.readAllLines(Path.of("sample-data", "datasets", "users.csv"))) {
+      membership.put(row.split(",")[0], row.split(",")[2]);
+    }
+    CliRun filter = CliRun.run(home, "create-filter", "--name", "imported-no-bronze", "--dataset-group-arn",
+        ARN + "dataset-group/" + group, "--filter-expression", "EXCLUDE UserID WHERE Users.MEMBERSHIP IN (\"bronze\")");
+    assertThat(filter.err(), filter.exitCode(), equalTo(0));
+    CliRun filtered = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--job-name", "from-imports-filtered",
+        "--solution-version-arn", solutionVersion, "--solution-versions", versions.toString(),
+        "--filter-arn", ARN + "filter/imported-no-bronze",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("filtered") + "/\"}}");
+    assertThat(filtered.err(), filtered.exitCode(), equalTo(0));
+    for (String line : Files.readAllLines(work.resolve("filtered").resolve("items-1.json.out"))) {
+      JsonNode users = JSON.readTree(line).get("output").get("usersList");
+      assertThat(users.size(), equalTo(25));
+      users.forEach(user -> assertThat(user.asText(), membership.get(user.asText()), not(equalTo("bronze"))));
+    }
+
+    // Item-Attribute-Affinity reads the imported Items to resolve itemAttributes queries.
+    Files.writeString(request, Files.readString(request).replace("aws-item-affinity", "aws-item-attribute-affinity")
+        .replace("from-imports", "from-imports-attributes"));
+    CliRun attributes = CliRun.run(home, "create-solution-version", "--cli-input-json", "file://" + request,
+        "--solution-versions", versions.toString(), "--threads", "1");
+    assertThat(attributes.err(), attributes.exitCode(), equalTo(0));
+    CliRun attributeSegments = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-attribute-segment-job.json", "--job-name", "from-imports-attributes",
+        "--solution-version-arn", JSON.readTree(attributes.out()).get("solutionVersionArn").asText(),
+        "--solution-versions", versions.toString(),
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("attributes") + "/\"}}");
+    assertThat(attributeSegments.err(), attributeSegments.exitCode(), equalTo(0));
+    assertThat(attributeSegments.err(), containsString("linesFailed=0"));
 
     // What was imported comes back out exactly, row for row.
     for (String type : List.of("interactions", "users", "items")) {
