@@ -11,4 +11,9 @@ public record EventTracker(
     BigDecimal lastUpdatedDateTime,
     String name,
     String status,
-    String trackingId) {}
+    String trackingId) {
+
+  public EventTrackerSummary summary() {
+    return new EventTrackerSummary(creationDateTime, eventTrackerArn, lastUpdatedDateTime, name, status);
+  }
+}

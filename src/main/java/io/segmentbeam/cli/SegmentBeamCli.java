@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
         DescribeDatasetCommand.class,
         ListDatasetsCommand.class,
         CreateEventTrackerCommand.class,
+        DescribeEventTrackerCommand.class,
+        ListEventTrackersCommand.class,
         CreateDatasetImportJobCommand.class,
         DescribeDatasetImportJobCommand.class,
         ListDatasetImportJobsCommand.class,

@@ -13,11 +13,14 @@ import io.segmentbeam.api.DatasetGroupResource;
 import io.segmentbeam.api.DatasetLocation;
 import io.segmentbeam.api.DescribeDatasetGroupRequest;
 import io.segmentbeam.api.DescribeDatasetRequest;
+import io.segmentbeam.api.DescribeEventTrackerRequest;
 import io.segmentbeam.api.DescribeSchemaRequest;
 import io.segmentbeam.api.ListDatasetGroupsRequest;
 import io.segmentbeam.api.ListDatasetGroupsResponse;
 import io.segmentbeam.api.ListDatasetsRequest;
 import io.segmentbeam.api.ListDatasetsResponse;
+import io.segmentbeam.api.ListEventTrackersRequest;
+import io.segmentbeam.api.ListEventTrackersResponse;
 import io.segmentbeam.api.ListSchemasRequest;
 import io.segmentbeam.api.ListSchemasResponse;
 import io.segmentbeam.api.EventTracker;
@@ -197,6 +200,18 @@ public final class DatasetService implements DatasetGroups {
     trackers.create(new EventTracker(scope.accountId(), now, group.datasetGroupArn(), arn, now, request.name(),
         JobStatus.ACTIVE, trackingId));
     return new CreateEventTrackerResponse(arn, trackingId);
+  }
+
+  public EventTracker describeEventTracker(DescribeEventTrackerRequest request) {
+    request.validate();
+    return trackers.get(request.eventTrackerArn());
+  }
+
+  public ListEventTrackersResponse listEventTrackers(ListEventTrackersRequest request) {
+    request.validate();
+    JobStore.Page<EventTracker> page =
+        trackers.list(request, "datasetGroupArn", request.datasetGroupArn(), EventTracker::datasetGroupArn);
+    return new ListEventTrackersResponse(page.items().stream().map(EventTracker::summary).toList(), page.nextToken());
   }
 
   /** A created or declared dataset, or the ResourceNotFoundException naming {@code field}. */

@@ -118,7 +118,12 @@ class ApiModelConformanceTest {
         Arguments.of("DatasetGroupSummary", DatasetGroupSummary.class),
         Arguments.of("ListDatasetsRequest", ListDatasetsRequest.class),
         Arguments.of("ListDatasetsResponse", ListDatasetsResponse.class),
-        Arguments.of("DatasetSummary", DatasetSummary.class));
+        Arguments.of("DatasetSummary", DatasetSummary.class),
+        Arguments.of("DescribeEventTrackerRequest", DescribeEventTrackerRequest.class),
+        Arguments.of("DescribeEventTrackerResponse", DescribeEventTrackerResponse.class),
+        Arguments.of("ListEventTrackersRequest", ListEventTrackersRequest.class),
+        Arguments.of("ListEventTrackersResponse", ListEventTrackersResponse.class),
+        Arguments.of("EventTrackerSummary", EventTrackerSummary.class));
   }
 
   @ParameterizedTest

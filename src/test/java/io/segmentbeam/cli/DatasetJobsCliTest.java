@@ -276,6 +276,16 @@ class DatasetJobsCliTest {
         ARN + "dataset-group/" + group);
     assertThat(tracker.err(), tracker.exitCode(), equalTo(0));
     String trackingId = JSON.readTree(tracker.out()).get("trackingId").asText();
+    JsonNode described = JSON.readTree(CliRun.run(home, "describe-event-tracker", "--event-tracker-arn",
+        ARN + "event-tracker/puts-tracker").out()).get("eventTracker");
+    assertThat(CliRun.fieldNames(described), equalTo(List.of("accountId", "creationDateTime", "datasetGroupArn",
+        "eventTrackerArn", "lastUpdatedDateTime", "name", "status", "trackingId")));
+    assertThat(described.get("trackingId").asText(), equalTo(trackingId));
+    JsonNode trackers = JSON.readTree(CliRun.run(home, "list-event-trackers", "--dataset-group-arn",
+        ARN + "dataset-group/" + group).out()).get("eventTrackers");
+    assertThat(trackers.size(), equalTo(1));
+    assertThat(CliRun.fieldNames(trackers.get(0)), equalTo(List.of("creationDateTime", "eventTrackerArn",
+        "lastUpdatedDateTime", "name", "status")));
     CliRun events = CliRun.run(home, "put-events", "--tracking-id", trackingId, "--user-id", "u1", "--session-id",
         "s1", "--event-list", "[{\"eventType\": \"click\", \"itemId\": \"i9\", \"sentAt\": 1700000100.75}, "
             + "{\"eventType\": \"watch\", \"itemId\": \"i8\", \"eventValue\": 3.5, \"sentAt\": 1700000200}, "

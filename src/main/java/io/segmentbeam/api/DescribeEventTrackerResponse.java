@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeEventTracker response. */
+public record DescribeEventTrackerResponse(EventTracker eventTracker) {}
