@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
@@ -20,7 +22,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * per version of its records, each a complete copy written by one import or put, of dataset CSV
  * files named by their records' origin ({@code bulk-*.csv}, {@code put-*.csv}). A small document,
  * {@code current.json}, names the current version; replacing it is what makes a new version seen,
- * so a failed write leaves the dataset as it was. Older versions stay, since solution versions
+ * so a failed write leaves the dataset as it was. A new version is committed only if the version it
+ * was made from is still current (checked just before the replace: a narrow window remains). Older versions stay, since solution versions
  * trained on them still name them.
  */
 public final class DatasetVersions {
@@ -65,23 +68,51 @@ public final class DatasetVersions {
     return root + "v" + System.currentTimeMillis() + "-" + writer + "/";
   }
 
-  /** Makes a version written under {@link #newVersion} the current one. */
-  public void commit(String version) throws IOException {
+  /**
+   * Makes a version written under {@link #newVersion} the current one, if the current version is
+   * still {@code basedOn} (null: none), the one the new version was made from. Otherwise another
+   * writer committed meanwhile, and committing would lose its records.
+   *
+   * @throws ConcurrentUpdateException when the current version is no longer {@code basedOn}
+   */
+  public void commit(String version, String basedOn) throws IOException {
+    Optional<String> current = current();
+    if (!current.equals(Optional.ofNullable(basedOn))) {
+      throw new ConcurrentUpdateException("the current version is now " + current.orElse("none") + ", not "
+          + (basedOn == null ? "none" : basedOn) + " as when this write started");
+    }
     String name = version.substring(root.length(), version.length() - 1);
     folder.replace(POINTER, JSON.createObjectNode().put("version", name).toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Removes a version that was not committed. */
-  public static void discard(String version) throws IOException {
-    MatchResult match = FileSystems.match(version + "*", EmptyMatchTreatment.ALLOW);
-    if (match.status() != MatchResult.Status.OK) {
-      return;
-    }
-    List<ResourceId> files = match.metadata().stream().map(MatchResult.Metadata::resourceId)
-        .filter(file -> !file.isDirectory()).toList();
-    FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    if (!version.contains("://")) {
-      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(version));
+  /** Another writer made a new version of the dataset after this one started from the current version. */
+  public static final class ConcurrentUpdateException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConcurrentUpdateException(String message) {
+      super(message);
     }
   }
+
+  /**
+   * Removes a version that was not committed. What cannot be removed is left with a warning on
+   * stderr: it is never current, so it is only wasted space.
+   */
+  public static void discard(String version) {
+    try {
+      MatchResult match = FileSystems.match(version + "*", EmptyMatchTreatment.ALLOW);
+      if (match.status() != MatchResult.Status.OK) {
+        return;
+      }
+      List<ResourceId> files = match.metadata().stream().map(MatchResult.Metadata::resourceId)
+          .filter(file -> !file.isDirectory()).toList();
+      FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      if (!version.contains("://")) {
+        Files.deleteIfExists(Path.of(version));
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not remove the unfinished dataset version " + version + ": " + e.getMessage());
+    }
+  }
+
 }

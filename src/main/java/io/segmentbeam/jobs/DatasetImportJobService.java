@@ -91,27 +91,23 @@ public final class DatasetImportJobService {
       result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, location,
           List.of(), version));
       if (result.problems() == 0) {
-        versions.commit(version);
+        versions.commit(version, current);
         return;
       }
+    } catch (DatasetVersions.ConcurrentUpdateException e) {
+      DatasetVersions.discard(version);
+      throw new JobFailure("Nothing was imported into " + request.datasetArn() + ": another import or put changed "
+          + "its records while this import ran (" + e.getMessage() + "). Import again; one import at a time per "
+          + "dataset keeps every record.", e);
     } catch (IOException | RuntimeException e) {
-      discard(version);
+      DatasetVersions.discard(version);
       throw new JobFailure(JobFailure.outOfMemory(e) ? JobFailure.heapAdvice("import")
           : "The import pipeline failed: " + JobFailure.rootMessage(e), e);
     }
-    discard(version);
+    DatasetVersions.discard(version);
     throw new JobFailure("Found " + result.problems() + " problem" + (result.problems() == 1 ? "" : "s") + " in the "
         + result.rowsRead() + " rows read at " + field + " " + location + " (a file whose header is wrong is one "
         + "problem, and its rows are not read), so nothing was imported into " + request.datasetArn()
         + ". First problems: " + String.join("; ", result.firstProblems()) + ". Fix them and import again.");
-  }
-
-  private static void discard(String version) {
-    try {
-      DatasetVersions.discard(version);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("warning: could not remove the unfinished dataset version " + version + ": "
-          + JobFailure.rootMessage(e));
-    }
   }
 }

@@ -6,6 +6,7 @@ import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.api.PutEventsRequest;
 import io.segmentbeam.api.PutItemsRequest;
 import io.segmentbeam.api.PutUsersRequest;
+import io.segmentbeam.api.ResourceInUseException;
 import io.segmentbeam.dataset.DatasetException;
 import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
@@ -168,9 +169,14 @@ public final class PutRecordsService {
     DatasetVersions versions = target.versions();
     String version = versions.newVersion("put");
     try {
-      DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), versions.current().orElse(null),
+      String current = versions.current().orElse(null);
+      DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current,
           Set.of(RecordOrigin.BULK, RecordOrigin.PUT), null, records, version));
-      versions.commit(version);
+      versions.commit(version, current);
+    } catch (DatasetVersions.ConcurrentUpdateException e) {
+      DatasetVersions.discard(version);
+      throw new ResourceInUseException("The records were not put into " + target.dataset().datasetArn() + ": "
+          + "another import or put changed its records meanwhile (" + e.getMessage() + "). Send the request again.");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the records in " + target.dataset().datasetArn(), e);
     }
