@@ -1,28 +1,20 @@
 package io.segmentbeam.cli;
 
 import io.segmentbeam.api.ListDatasetExportJobsRequest;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list-dataset-export-jobs",
     description = "Prints one page of {\"datasetExportJobs\": [...], \"nextToken\": ...}, newest first.")
-final class ListDatasetExportJobsCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
+final class ListDatasetExportJobsCommand extends ReadCommand {
   @Option(names = "--dataset-arn", paramLabel = "ARN") String datasetArn;
   @Mixin PageOptions page;
 
-  @Mixin ServiceOptions service;
-
   @Override
-  public Integer call() {
+  Object response() {
     ListDatasetExportJobsRequest request =
         new ListDatasetExportJobsRequest(datasetArn, page.maxResults, page.nextToken);
-    spec.commandLine().getOut().println(CliJson.format(service.datasetExportJobs().list(request)));
-    return 0;
+    return service.datasetExportJobs().list(request);
   }
 }
