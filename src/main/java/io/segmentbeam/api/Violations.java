@@ -55,7 +55,7 @@ public final class Violations {
   }
 
   /** Checks an optional enum member against its values. */
-  public Violations oneOf(String field, String value, java.util.List<String> values) {
+  public Violations oneOf(String field, String value, List<String> values) {
     if (value != null && !values.contains(value)) {
       add(field, value, "Member must satisfy enum value set: " + values);
     }

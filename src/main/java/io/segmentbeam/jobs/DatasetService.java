@@ -1,5 +1,6 @@
 package io.segmentbeam.jobs;
 
+import io.segmentbeam.api.ApiRules;
 import io.segmentbeam.api.CreateDatasetGroupRequest;
 import io.segmentbeam.api.CreateDatasetGroupResponse;
 import io.segmentbeam.api.CreateDatasetRequest;
@@ -358,7 +359,7 @@ public final class DatasetService implements DatasetGroups {
       return Optional.empty();
     }
     String[] parts = datasetArn.substring(prefix.length()).split("/", -1);
-    if (parts.length != 2 || !io.segmentbeam.api.ApiRules.NAME.accepts(parts[0])
+    if (parts.length != 2 || !ApiRules.NAME.accepts(parts[0])
         || Arrays.stream(DatasetType.values()).noneMatch(type -> type.name().equals(parts[1]))) {
       return Optional.empty();
     }

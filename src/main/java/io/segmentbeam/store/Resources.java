@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.segmentbeam.api.ListRequest;
 import io.segmentbeam.api.ResourceNotFoundException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -84,7 +85,7 @@ public final class Resources<T> {
   }
 
   /** Every resource whose {@code parentOf} is {@code parentArn}, newest first. */
-  public java.util.List<T> all(String parentArn, Function<T, String> parentOf) {
+  public List<T> all(String parentArn, Function<T, String> parentOf) {
     return store.list(resource -> parentArn.equals(parentOf.apply(resource)), JsonNodeFactory.instance.objectNode(),
         Integer.MAX_VALUE, null).items();
   }
