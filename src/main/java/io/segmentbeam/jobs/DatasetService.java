@@ -78,8 +78,8 @@ public final class DatasetService implements DatasetGroups {
     this.groups = new Resources<>(home, scope, "dataset-group", "datasetGroupArn", DatasetGroupResource.class,
         DatasetGroupResource::name, DatasetGroupResource::datasetGroupArn, DatasetGroupResource::creationDateTime);
     this.datasets = new Resources<>(home, scope, "dataset", "datasetArn", Dataset.class,
-        dataset -> keyOf(dataset.datasetArn()).orElseThrow(), Dataset::datasetArn, Dataset::creationDateTime,
-        this::keyOf);
+        dataset -> parse(dataset.datasetArn()).orElseThrow().key(), Dataset::datasetArn, Dataset::creationDateTime,
+        arn -> parse(arn).map(DatasetRef::key));
     this.trackers = new Resources<>(home, scope, "event-tracker", "eventTrackerArn", EventTracker.class,
         EventTracker::name, EventTracker::eventTrackerArn, EventTracker::creationDateTime);
   }
@@ -137,7 +137,8 @@ public final class DatasetService implements DatasetGroups {
       throw new InvalidInputException("The schema does not fit " + type.withArticle() + " dataset: "
           + e.getMessage());
     }
-    String arn = scope.arn("dataset", group.name() + "/" + type.name());
+    DatasetRef ref = new DatasetRef(group.name(), type);
+    String arn = ref.arn(scope);
     BigDecimal now = Timestamps.now();
     Dataset dataset = new Dataset(now, arn, group.datasetGroupArn(), type.recordName(), now, null, request.name(),
         schema.schemaArn(), JobStatus.ACTIVE, null);
@@ -146,7 +147,7 @@ public final class DatasetService implements DatasetGroups {
           + type.recordName() + " dataset: " + arn + ".");
     }
     try {
-      versionsOf(arn).writeSchema(parsed.toJson());
+      versionsOf(ref).writeSchema(parsed.toJson());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the schema of dataset " + arn, e);
     }
@@ -222,7 +223,7 @@ public final class DatasetService implements DatasetGroups {
       return declaredDataset(datasetArn).orElseThrow(() -> new ResourceNotFoundException("Could not find " + field
           + " " + datasetArn + ": no dataset with that ARN was created or declared."));
     }
-    DatasetVersions versions = versionsOf(datasetArn);
+    DatasetVersions versions = versionsOf(parse(datasetArn).orElseThrow());
     try {
       return new StoredDataset(created.get(), DatasetSchema.read(typeOf(created.get()), versions.schemaLocation()),
           versions, null);
@@ -243,12 +244,12 @@ public final class DatasetService implements DatasetGroups {
 
   /** A dataset of a group declared in {@code pipelines/dataset-groups/}: its files, as they are. */
   private Optional<StoredDataset> declaredDataset(String datasetArn) {
-    Optional<String> key = keyOf(datasetArn);
-    if (key.isEmpty()) {
+    Optional<DatasetRef> ref = parse(datasetArn);
+    if (ref.isEmpty()) {
       return Optional.empty();
     }
-    String group = key.get().substring(0, key.get().indexOf('.'));
-    DatasetType type = DatasetType.valueOf(key.get().substring(group.length() + 1));
+    String group = ref.get().group();
+    DatasetType type = ref.get().type();
     return declared.find(scope.arn("dataset-group", group)).map(declaredGroup -> switch (type) {
       case INTERACTIONS -> declaredGroup.interactions();
       case USERS -> declaredGroup.users();
@@ -270,7 +271,8 @@ public final class DatasetService implements DatasetGroups {
     EventTracker tracker = trackers.all(trackingId, EventTracker::trackingId).stream().findFirst()
         .orElseThrow(() -> new ResourceNotFoundException("Could not find trackingId " + trackingId
             + ": no event tracker has it."));
-    return writable(scope.arn("dataset", nameOf(tracker.datasetGroupArn()) + "/" + DatasetType.INTERACTIONS.name()),
+    String group = groups.keyOf(tracker.datasetGroupArn()).orElseThrow();
+    return writable(new DatasetRef(group, DatasetType.INTERACTIONS).arn(scope),
         "the Interactions dataset of event tracker " + tracker.eventTrackerArn() + ",");
   }
 
@@ -302,11 +304,12 @@ public final class DatasetService implements DatasetGroups {
   }
 
   private DatasetFiles currentFiles(DatasetGroupResource group, DatasetType type) {
-    String arn = scope.arn("dataset", group.name() + "/" + type.name());
+    DatasetRef ref = new DatasetRef(group.name(), type);
+    String arn = ref.arn(scope);
     if (datasets.find(arn).isEmpty()) {
       return null;
     }
-    DatasetVersions versions = versionsOf(arn);
+    DatasetVersions versions = versionsOf(ref);
     try {
       return versions.current().map(current -> new DatasetFiles(current, versions.schemaLocation())).orElse(null);
     } catch (IOException e) {
@@ -338,31 +341,38 @@ public final class DatasetService implements DatasetGroups {
     throw new InvalidInputException("The schema is not a Personalize dataset schema: " + first.getMessage());
   }
 
-  private DatasetVersions versionsOf(String datasetArn) {
-    String[] groupAndType = datasetArn.substring(scope.arn("dataset", "").length()).split("/");
+  private DatasetVersions versionsOf(DatasetRef ref) {
     return new DatasetVersions(home.folder("dataset-data").folder(scope.region()).folder(scope.accountId())
-        .folder(groupAndType[0]).folder(groupAndType[1]));
+        .folder(ref.group()).folder(ref.type().name()));
   }
 
   private static DatasetType typeOf(Dataset dataset) {
     return DatasetType.valueOf(dataset.datasetType().toUpperCase(Locale.ROOT));
   }
 
-  private String nameOf(String datasetGroupArn) {
-    return datasetGroupArn.substring(scope.arn("dataset-group", "").length());
+  /** A dataset as its ARN names it: {@code arn:...:dataset/<group>/<TYPE>}. */
+  private record DatasetRef(String group, DatasetType type) {
+    String arn(ArnScope scope) {
+      return scope.arn("dataset", group + "/" + type.name());
+    }
+
+    /** The dataset's key in the store: {@code <group>.<TYPE>}, dots being outside names. */
+    String key() {
+      return group + "." + type.name();
+    }
   }
 
-  /** The store key of a dataset ARN of this scope: {@code <group>.<TYPE>}, dots being outside names. */
-  private Optional<String> keyOf(String datasetArn) {
+  /** The dataset an ARN of this scope names, if it is a dataset ARN with a valid group name and type. */
+  private Optional<DatasetRef> parse(String datasetArn) {
     String prefix = scope.arn("dataset", "");
     if (!datasetArn.startsWith(prefix)) {
       return Optional.empty();
     }
     String[] parts = datasetArn.substring(prefix.length()).split("/", -1);
-    if (parts.length != 2 || !ApiRules.NAME.accepts(parts[0])
-        || Arrays.stream(DatasetType.values()).noneMatch(type -> type.name().equals(parts[1]))) {
+    if (parts.length != 2 || !ApiRules.NAME.accepts(parts[0])) {
       return Optional.empty();
     }
-    return Optional.of(parts[0] + "." + parts[1]);
+    return Arrays.stream(DatasetType.values()).filter(type -> type.name().equals(parts[1])).findFirst()
+        .map(type -> new DatasetRef(parts[0], type));
   }
 }
