@@ -16,7 +16,6 @@ import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.s3.OutputEncryption;
-import io.segmentbeam.s3.S3Buckets;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +73,7 @@ final class BatchSegmentJobRunner {
       checkFilter(solutionVersion, filter, spec.userShards());
       JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
       writing = true;
-      String kmsKeyArn = job.jobOutput().s3DataDestination().kmsKeyArn();
-      if (kmsKeyArn != null && S3Buckets.isS3(outputDirectory)) {
-        checkKey(staging, kmsKeyArn);
-      }
+      JobLocations.checkEncryptionKey(staging, job.jobOutput().s3DataDestination().kmsKeyArn());
       long pipelineStartedAt = System.currentTimeMillis();
       PipelineResult result = runPipeline(spec, inputFiles);
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
@@ -201,17 +197,6 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException e) {
       throw new JobFailure("Cannot read the datasets of filter " + filter.filterArn() + ": "
           + JobFailure.rootMessage(e), e);
-    }
-  }
-
-  /** A refused key fails the job before it runs. */
-  static void checkKey(String folder, String kmsKeyArn) throws JobFailure {
-    try {
-      OutputEncryption.probe(folder, "kms-key-check");
-    } catch (IOException | RuntimeException e) {
-      throw new JobFailure("The output storage refused to encrypt with jobOutput.s3DataDestination.kmsKeyArn "
-          + kmsKeyArn + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
-          + "that the job's role may use it.", e);
     }
   }
 

@@ -9,7 +9,6 @@ import io.segmentbeam.api.S3DataConfig;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.transfer.DatasetExport;
 import io.segmentbeam.s3.OutputEncryption;
-import io.segmentbeam.s3.S3Buckets;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
@@ -71,9 +70,7 @@ public final class DatasetExportJobService {
     String field = "jobOutput.s3DataDestination.path";
     String folder = outputFolder(job);
     JobLocations.prepareOutput(options, folder, field);
-    if (destination.kmsKeyArn() != null && S3Buckets.isS3(folder)) {
-      BatchSegmentJobRunner.checkKey(folder, destination.kmsKeyArn());
-    }
+    JobLocations.checkEncryptionKey(folder, destination.kmsKeyArn());
     Set<RecordOrigin> origins = switch (job.ingestionMode()) {
       case "BULK" -> Set.of(RecordOrigin.BULK);
       case "PUT" -> Set.of(RecordOrigin.PUT);

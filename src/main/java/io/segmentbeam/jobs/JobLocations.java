@@ -1,6 +1,7 @@
 package io.segmentbeam.jobs;
 
 import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.s3.OutputEncryption;
 import io.segmentbeam.s3.S3Buckets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,23 @@ final class JobLocations {
       }
     } catch (IOException e) {
       throw new JobFailure("Cannot write to " + field + " " + folder + ": cannot create the folder (" + e + ").", e);
+    }
+  }
+
+  /**
+   * Writes and removes one empty object under an S3 folder with the job's {@code kmsKeyArn}, so
+   * that a key S3 refuses fails the job before it writes anything. Local output carries no key.
+   */
+  static void checkEncryptionKey(String folder, String kmsKeyArn) throws JobFailure {
+    if (kmsKeyArn == null || !S3Buckets.isS3(folder)) {
+      return;
+    }
+    try {
+      OutputEncryption.probe(folder, "kms-key-check");
+    } catch (IOException | RuntimeException e) {
+      throw new JobFailure("The output storage refused to encrypt with jobOutput.s3DataDestination.kmsKeyArn "
+          + kmsKeyArn + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
+          + "that the job's role may use it.", e);
     }
   }
 
