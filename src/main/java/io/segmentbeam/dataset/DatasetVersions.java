@@ -7,14 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -91,27 +85,6 @@ public final class DatasetVersions {
 
     ConcurrentUpdateException(String message) {
       super(message);
-    }
-  }
-
-  /**
-   * Removes a version that was not committed. What cannot be removed is left with a warning on
-   * stderr: it is never current, so it is only wasted space.
-   */
-  public static void discard(String version) {
-    try {
-      MatchResult match = FileSystems.match(version + "*", EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK) {
-        return;
-      }
-      List<ResourceId> files = match.metadata().stream().map(MatchResult.Metadata::resourceId)
-          .filter(file -> !file.isDirectory()).toList();
-      FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      if (!version.contains("://")) {
-        Files.deleteIfExists(Path.of(version));
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("warning: could not remove the unfinished dataset version " + version + ": " + e.getMessage());
     }
   }
 

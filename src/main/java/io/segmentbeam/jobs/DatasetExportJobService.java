@@ -83,18 +83,8 @@ public final class DatasetExportJobService {
         throw new JobFailure("The export pipeline ended in state " + state + " instead of DONE.");
       }
     } catch (IOException | RuntimeException e) {
-      removeOutput(folder);
-      throw new JobFailure(JobFailure.outOfMemory(e) ? JobFailure.heapAdvice("export")
-          : "The export pipeline failed: " + JobFailure.rootMessage(e), e);
-    }
-  }
-
-  private static void removeOutput(String folder) {
-    try {
-      StagingArea.delete(folder);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("warning: could not remove what the export wrote under " + folder + ": "
-          + JobFailure.rootMessage(e));
+      StagingArea.deleteOrWarn(folder);
+      throw JobFailure.ofPipeline("export", e);
     }
   }
 }

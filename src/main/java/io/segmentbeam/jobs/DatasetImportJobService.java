@@ -95,16 +95,15 @@ public final class DatasetImportJobService {
         return;
       }
     } catch (DatasetVersions.ConcurrentUpdateException e) {
-      DatasetVersions.discard(version);
+      StagingArea.deleteOrWarn(version);
       throw new JobFailure("Nothing was imported into " + request.datasetArn() + ": another import or put changed "
           + "its records while this import ran (" + e.getMessage() + "). Import again; one import at a time per "
           + "dataset keeps every record.", e);
     } catch (IOException | RuntimeException e) {
-      DatasetVersions.discard(version);
-      throw new JobFailure(JobFailure.outOfMemory(e) ? JobFailure.heapAdvice("import")
-          : "The import pipeline failed: " + JobFailure.rootMessage(e), e);
+      StagingArea.deleteOrWarn(version);
+      throw JobFailure.ofPipeline("import", e);
     }
-    DatasetVersions.discard(version);
+    StagingArea.deleteOrWarn(version);
     throw new JobFailure("Found " + result.problems() + " problem" + (result.problems() == 1 ? "" : "s") + " in the "
         + result.rowsRead() + " rows read at " + field + " " + location + " (a file whose header is wrong is one "
         + "problem, and its rows are not read), so nothing was imported into " + request.datasetArn()

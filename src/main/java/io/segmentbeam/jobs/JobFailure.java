@@ -12,8 +12,17 @@ final class JobFailure extends Exception {
     super(failureReason, cause);
   }
 
+  /**
+   * The failure of a dataset job's pipeline: what to do about it when the JVM ran out of heap,
+   * else the pipeline's own reason.
+   */
+  static JobFailure ofPipeline(String pipeline, Throwable error) {
+    return new JobFailure(outOfMemory(error) ? heapAdvice(pipeline)
+        : "The " + pipeline + " pipeline failed: " + rootMessage(error), error);
+  }
+
   /** Whether the JVM ran out of heap somewhere in a cause chain (runners wrap the error they caught). */
-  static boolean outOfMemory(Throwable error) {
+  private static boolean outOfMemory(Throwable error) {
     for (Throwable current = error; current != null; current = current.getCause()) {
       if (current instanceof OutOfMemoryError) {
         return true;
@@ -26,7 +35,7 @@ final class JobFailure extends Exception {
   }
 
   /** What to do about a pipeline that ran out of heap, for a failureReason. */
-  static String heapAdvice(String pipeline) {
+  private static String heapAdvice(String pipeline) {
     return "The " + pipeline + " pipeline ran out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
         + " MiB): the Direct runner holds each input file's rows in memory while it reads it. Give Java more memory "
         + "(java -Xmx8g -jar ...), split the input into several files, or run on Flink (--runner=FlinkRunner).";

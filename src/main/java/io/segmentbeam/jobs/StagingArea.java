@@ -42,6 +42,19 @@ final class StagingArea {
   }
 
   /**
+   * Removes a folder a failed job wrote in (a staging folder, an unfinished dataset version, an
+   * export's files). What cannot be removed is left, with a warning on stderr naming it.
+   */
+  static void deleteOrWarn(String directory) {
+    try {
+      delete(directory);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not remove the unfinished files under " + directory + ": "
+          + JobFailure.rootMessage(e));
+    }
+  }
+
+  /**
    * Removes the {@code .out} files under the output folder that were written at or after
    * {@code startMillis}: what a failed job had finished before it failed.
    */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.segmentbeam.store.LocalDocuments;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,4 @@ class DatasetVersionsTest {
     assertThat(versions.current(), equalTo(Optional.of(second)));
   }
 
-  @Test
-  void aDiscardedVersionLeavesNoFile() throws IOException {
-    DatasetVersions versions = new DatasetVersions(new LocalDocuments(folder));
-    String version = versions.newVersion("failed");
-    Files.createDirectories(Path.of(version));
-    Files.writeString(Path.of(version, "bulk-00000-of-00001.csv"), "USER_ID,AGE\n");
-    DatasetVersions.discard(version);
-    assertThat(Files.exists(Path.of(version)), equalTo(false));
-  }
 }
