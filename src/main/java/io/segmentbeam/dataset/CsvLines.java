@@ -7,14 +7,22 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.UncheckedIOException;
 
-/** One dataset record as one CSV row, quoted only where CSV needs it, without the line break. */
+/**
+ * How dataset records are written as CSV, the one dialect every writer uses: a record as a row of
+ * its cells, each quoted only where CSV needs it.
+ */
 public final class CsvLines {
-  private static final ObjectWriter ROW = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-      .writer(CsvSchema.emptySchema().withLineSeparator(""));
+  private static final CsvMapper CSV = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+  private static final ObjectWriter ROW = writer("");
 
   private CsvLines() {}
 
-  /** The row of these cells; a null cell is empty. */
+  /** A writer of rows (String arrays), each ended by {@code lineSeparator}. */
+  static ObjectWriter writer(String lineSeparator) {
+    return CSV.writer(CsvSchema.emptySchema().withLineSeparator(lineSeparator));
+  }
+
+  /** The row of these cells, without the line break; a null cell is empty. */
   public static String encode(String[] cells) {
     String[] texts = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {

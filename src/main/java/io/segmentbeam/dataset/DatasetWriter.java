@@ -1,9 +1,6 @@
 package io.segmentbeam.dataset;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,8 +17,6 @@ import java.util.List;
  * numeric fields, Boolean, {@code List<String>} for categorical fields, null for empty.
  */
 public final class DatasetWriter implements Closeable {
-  private static final CsvMapper CSV = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-
   private final Path file;
   private final DatasetSchema schema;
   private final Writer out;
@@ -33,7 +28,7 @@ public final class DatasetWriter implements Closeable {
     this.file = file;
     this.schema = schema;
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    this.rows = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out);
+    this.rows = CsvLines.writer("\n").writeValues(out);
     this.cells = new String[schema.fields().size()];
     rows.write(schema.fields().stream().map(SchemaField::name).toArray(String[]::new));
   }
