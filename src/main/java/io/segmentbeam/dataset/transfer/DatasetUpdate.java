@@ -9,7 +9,9 @@ import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -27,15 +29,13 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -98,10 +98,10 @@ public final class DatasetUpdate {
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
-    long rowsRead = counter(result, "ImportRows");
     if (spec.importLocation() == null) {
       return new Result(spec.putRecords().size(), 0, List.of());
     }
+    long rowsRead = counter(result, "ImportRows");
     List<String> summary = readLines(problemsFile(spec.version()));
     FileSystems.delete(List.of(FileSystems.matchNewResource(problemsFile(spec.version()), false)));
     return new Result(rowsRead, Long.parseLong(summary.get(0)), summary.subList(1, summary.size()));
@@ -195,5 +195,4 @@ public final class DatasetUpdate {
           .setCoder(StoredRow.BATCH_CODER);
     }
   }
-
 }
