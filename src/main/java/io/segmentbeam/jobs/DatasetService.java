@@ -105,7 +105,7 @@ public final class DatasetService implements DatasetGroups {
 
   public CreateSchemaResponse createSchema(CreateSchemaRequest request) {
     request.validate();
-    schemaTypes(request.schema());
+    checkFitsADatasetType(request.schema());
     String arn = schemas.arn(request.name());
     BigDecimal now = Timestamps.now();
     schemas.create(new SchemaResource(now, request.domain(), now, request.name(), request.schema(), arn));
@@ -326,7 +326,7 @@ public final class DatasetService implements DatasetGroups {
   }
 
   /** Checks a schema fits at least one dataset type: the one its record name says, if any. */
-  private static void schemaTypes(String json) {
+  private static void checkFitsADatasetType(String json) {
     DatasetException first = null;
     for (DatasetType type : DatasetType.values()) {
       try {

@@ -38,6 +38,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public final class PutRecordsService {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Fields the request's own members set (normalized names), which properties may not. */
+  private static final Set<String> SET_BY_MEMBERS = Set.of("USERID", "ITEMID", "TIMESTAMP", "EVENTTYPE", "EVENTVALUE");
 
   private final DatasetService datasets;
 
@@ -115,20 +117,19 @@ public final class PutRecordsService {
     if (object == null || !object.isObject()) {
       throw new InvalidInputException(field + ".properties must be a JSON object, e.g. {\"genres\": \"Action\"}");
     }
-    Set<String> fixed = Set.of("USERID", "ITEMID", "TIMESTAMP", "EVENTTYPE", "EVENTVALUE");
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       String key = normalized(property.getKey());
       int column = -1;
       for (int i = 0; i < cells.length; i++) {
         SchemaField schemaField = schema.fields().get(i);
-        if (normalized(schemaField.name()).equals(key) && !fixed.contains(key)) {
+        if (normalized(schemaField.name()).equals(key) && !SET_BY_MEMBERS.contains(key)) {
           column = i;
         }
       }
       if (column < 0) {
         throw new InvalidInputException(field + ".properties: \"" + property.getKey() + "\" is not a field of the "
-            + schema.type().recordName() + " schema" + (fixed.contains(key) ? " it may set" : "") + "; its fields are "
+            + schema.type().recordName() + " schema" + (SET_BY_MEMBERS.contains(key) ? " it may set" : "") + "; its fields are "
             + schema.header());
       }
       JsonNode value = property.getValue();
