@@ -39,7 +39,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public final class PutRecordsService {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Fields the request's own members set (normalized names), which properties may not. */
-  private static final Set<String> SET_BY_MEMBERS = Set.of("USERID", "ITEMID", "TIMESTAMP", "EVENTTYPE", "EVENTVALUE");
+  private static final Set<String> SET_BY_MEMBERS =
+      Set.of("USERID", "ITEMID", "TIMESTAMP", "EVENTTYPE", "EVENTVALUE");
 
   private final DatasetService datasets;
 
@@ -129,8 +130,8 @@ public final class PutRecordsService {
       }
       if (column < 0) {
         throw new InvalidInputException(field + ".properties: \"" + property.getKey() + "\" is not a field of the "
-            + schema.type().recordName() + " schema" + (SET_BY_MEMBERS.contains(key) ? " it may set" : "") + "; its fields are "
-            + schema.header());
+            + schema.type().recordName() + " schema" + (SET_BY_MEMBERS.contains(key) ? " it may set" : "")
+            + "; its fields are " + schema.header());
       }
       JsonNode value = property.getValue();
       cells[column] = value.isNull() ? null : value.isArray() ? join(value) : value.asText();
