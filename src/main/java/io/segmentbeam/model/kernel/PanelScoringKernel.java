@@ -1,6 +1,7 @@
 package io.segmentbeam.model.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +15,11 @@ import java.util.concurrent.Future;
  * fused multiply-adds over contiguous floats: SIMD through the JDK Vector API where its module is
  * enabled ({@link PanelMath#best}). Queries are scored {@link #QUERY_BLOCK} at a time against each
  * panel, so that every user value loaded feeds several FMAs, and a run of panels small enough to
- * stay in cache is scored against the whole batch before moving on. The user range is split
- * across threads, each keeping its own top-k per query (filtered users skipped), merged at the end.
+ * stay in cache is scored against the whole batch before moving on. Threads share the work by
+ * query blocks when there are enough to go round, else by ranges of users, each then keeping its
+ * own top-k per query, merged at the end. A query's top-k is kept while scoring: a user is looked
+ * at only when its score beats both the k-th best so far and a floor sampled beforehand (see
+ * {@link #scorePanels}), and the filter is asked only about those users.
  *
  * <p>Each score is the sequential chain {@code fma(q[f], u[f], s)} over f = 0..d-1, the same
  * arithmetic in every lane, thread and implementation, so results are identical, user for user,
@@ -24,8 +28,12 @@ import java.util.concurrent.Future;
 public final class PanelScoringKernel implements ScoringKernel {
   /** Queries scored together against a panel. */
   static final int QUERY_BLOCK = 4;
-  /** Panels scored as one cache-resident run: 64 panels x 16 users x 64 floats is 256 KiB. */
+  /** Panels scored as one cache-resident run: 32 panels x 32 users x 64 floats is 256 KiB. */
   private static final int RUN_BYTES = 256 * 1024;
+  /** One panel in this many is scored first to set each query's floor: about 3% more work. */
+  private static final int SAMPLE_STRIDE = 32;
+  /** Fewer sampled panels than this say too little to set a floor. */
+  private static final int MIN_SAMPLED_PANELS = 16;
 
   private static final ExecutorService THREADS = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), runnable -> {
@@ -81,66 +89,142 @@ public final class PanelScoringKernel implements ScoringKernel {
   @Override
   public Ranked[] rank(float[][] queries, BitSet[] allowed, int k) {
     int keep = Math.min(k, userCount);
-    int parts = Math.min(threads, Math.max(1, panelCount));
-    List<Future<TopK[]>> futures = new ArrayList<>();
-    for (int part = 0; part < parts; part++) {
-      int from = (int) ((long) panelCount * part / parts);
-      int to = (int) ((long) panelCount * (part + 1) / parts);
-      futures.add(THREADS.submit(() -> scorePanels(queries, allowed, keep, from, to)));
-    }
-    TopK[] best = null;
-    try {
-      for (Future<TopK[]> future : futures) {
-        TopK[] partial = future.get();
-        if (best == null) {
-          best = partial;
-        } else {
-          for (int q = 0; q < queries.length; q++) {
-            best[q].offerAll(partial[q]);
-          }
-        }
+    int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    if (blocks >= threads) {
+      // Enough queries to go round: each thread takes whole query blocks against every user, so
+      // a query's threshold rises once over all users instead of once per thread's share of them,
+      // and each thread sorts its own queries' tops.
+      List<Future<Ranked[]>> parts = new ArrayList<>();
+      for (int part = 0; part < threads; part++) {
+        int from = Math.min(queries.length, blocks * part / threads * QUERY_BLOCK);
+        int to = Math.min(queries.length, blocks * (part + 1) / threads * QUERY_BLOCK);
+        parts.add(THREADS.submit(() -> ranked(scorePanels(queries, allowed, keep, from, to, 0, panelCount))));
       }
+      Ranked[] result = new Ranked[queries.length];
+      int next = 0;
+      for (Future<Ranked[]> part : parts) {
+        Ranked[] ranked = await(part);
+        System.arraycopy(ranked, 0, result, next, ranked.length);
+        next += ranked.length;
+      }
+      return result;
+    }
+    List<Future<TopK[]>> parts = new ArrayList<>();
+    int count = Math.min(threads, Math.max(1, panelCount));
+    for (int part = 0; part < count; part++) {
+      int from = (int) ((long) panelCount * part / count);
+      int to = (int) ((long) panelCount * (part + 1) / count);
+      parts.add(THREADS.submit(() -> scorePanels(queries, allowed, keep, 0, queries.length, from, to)));
+    }
+    TopK[] best = await(parts.get(0));
+    for (Future<TopK[]> part : parts.subList(1, parts.size())) {
+      TopK[] partial = await(part);
+      for (int q = 0; q < queries.length; q++) {
+        best[q].offerAll(partial[q]);
+      }
+    }
+    return ranked(best);
+  }
+
+  private static Ranked[] ranked(TopK[] tops) {
+    Ranked[] ranked = new Ranked[tops.length];
+    for (int q = 0; q < tops.length; q++) {
+      ranked[q] = tops[q].ranked();
+    }
+    return ranked;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("scoring was interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
     }
-    Ranked[] result = new Ranked[queries.length];
-    for (int q = 0; q < queries.length; q++) {
-      result[q] = best[q].ranked();
-    }
-    return result;
   }
 
-  /** Scores panels {@code [from, to)} against every query, keeping each query's top k. */
-  private TopK[] scorePanels(float[][] queries, BitSet[] allowed, int keep, int from, int to) {
-    TopK[] best = new TopK[queries.length];
-    for (int q = 0; q < queries.length; q++) {
-      best[q] = new TopK(keep);
+  /**
+   * Scores queries {@code [queryFrom, queryTo)} against panels {@code [from, to)}, keeping each
+   * query's top k; the result's first element is query {@code queryFrom}'s.
+   *
+   * <p>A top that starts empty lets almost every user in until it has seen many, and those early
+   * candidates cost more than the multiply-adds. So every {@link #SAMPLE_STRIDE}th panel is
+   * scored first to find, per query, a floor: a score that more than k allowed users very likely
+   * beat. The full pass then offers only users above the floor. If fewer than k did, the floor
+   * was too high and that query is scored again without one, so results never depend on the
+   * estimate.
+   */
+  private TopK[] scorePanels(float[][] queries, BitSet[] allowed, int keep, int queryFrom, int queryTo, int from,
+      int to) {
+    int count = queryTo - queryFrom;
+    float[] floors = new float[count];
+    Arrays.fill(floors, Float.NEGATIVE_INFINITY);
+    int sampled = (to - from + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
+    if (sampled >= MIN_SAMPLED_PANELS) {
+      // The sample's share of the top k is binomial; the floor sits well below its expectation.
+      double expected = keep * (double) sampled / (to - from);
+      TopK[] sample = tops(count, (int) Math.ceil(expected + 4 * Math.sqrt(expected)) + 2);
+      scan(queries, allowed, queryFrom, queryTo, from, to, SAMPLE_STRIDE, sample, floors);
+      for (int q = 0; q < count; q++) {
+        if (sample[q].full()) {
+          floors[q] = sample[q].threshold();
+        }
+      }
     }
-    int run = Math.max(1, RUN_BYTES / (width * Math.max(1, dimensions) * Float.BYTES));
+    TopK[] best = tops(count, keep);
+    scan(queries, allowed, queryFrom, queryTo, from, to, 1, best, floors);
+    for (int q = 0; q < count; q++) {
+      if (!best[q].full() && floors[q] != Float.NEGATIVE_INFINITY) {
+        TopK[] again = tops(1, keep);
+        scan(queries, allowed, queryFrom + q, queryFrom + q + 1, from, to, 1, again,
+            new float[] {Float.NEGATIVE_INFINITY});
+        best[q] = again[0];
+      }
+    }
+    return best;
+  }
+
+  private static TopK[] tops(int count, int capacity) {
+    TopK[] tops = new TopK[count];
+    for (int q = 0; q < count; q++) {
+      tops[q] = new TopK(capacity);
+    }
+    return tops;
+  }
+
+  /**
+   * Scores queries {@code [queryFrom, queryTo)} against every {@code step}th panel of
+   * {@code [from, to)}, offering {@code best[q - queryFrom]} each allowed user whose score is above
+   * both its threshold and {@code floors[q - queryFrom]}.
+   */
+  private void scan(float[][] queries, BitSet[] allowed, int queryFrom, int queryTo, int from, int to, int step,
+      TopK[] best, float[] floors) {
+    int panelsPerRun = Math.max(1, RUN_BYTES / (width * Math.max(1, dimensions) * Float.BYTES));
+    int run = panelsPerRun * step;
     float[] scores = new float[QUERY_BLOCK * width];
     float[] thresholds = new float[QUERY_BLOCK];
     long[] hits = new long[QUERY_BLOCK];
     for (int runStart = from; runStart < to; runStart += run) {
       int runEnd = Math.min(to, runStart + run);
-      for (int q0 = 0; q0 < queries.length; q0 += QUERY_BLOCK) {
-        int block = Math.min(QUERY_BLOCK, queries.length - q0);
+      for (int q0 = queryFrom; q0 < queryTo; q0 += QUERY_BLOCK) {
+        int block = Math.min(QUERY_BLOCK, queryTo - q0);
+        int first = q0 - queryFrom;
         for (int b = 0; b < block; b++) {
-          thresholds[b] = best[q0 + b].threshold();
+          thresholds[b] = Math.max(floors[first + b], best[first + b].threshold());
         }
-        for (int panel = runStart; panel < runEnd; panel++) {
+        for (int panel = runStart; panel < runEnd; panel += step) {
           math.score(panels, panel * width * dimensions, dimensions, queries, q0, block, thresholds, scores, hits);
           for (int b = 0; b < block; b++) {
             if (hits[b] != 0) {
-              thresholds[b] = offer(scores, b * width, hits[b], panel * width, best[q0 + b], allowed[q0 + b]);
+              thresholds[b] = Math.max(floors[first + b],
+                  offer(scores, b * width, hits[b], panel * width, best[first + b], allowed[q0 + b]));
             }
           }
         }
       }
     }
-    return best;
   }
 
   /**

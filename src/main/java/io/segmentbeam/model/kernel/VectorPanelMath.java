@@ -1,6 +1,7 @@
 package io.segmentbeam.model.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,6 +15,9 @@ final class VectorPanelMath implements PanelMath {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   private static final int WIDTH = 2 * LANES;
+  private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+  /** Lane i holds 2^i. */
+  private static final FloatVector LANE_BITS = laneBitsVector();
 
   @Override
   public int panelWidth() {
@@ -42,15 +46,26 @@ final class VectorPanelMath implements PanelMath {
     }
   }
 
-  /** Stores one query's two score vectors and marks the lanes above its threshold. */
+  /**
+   * Marks the lanes of one query's two score vectors that beat its threshold, storing the scores
+   * only when there is one. {@code VectorMask.toLong} is not compiled to a mask move on JDK 17 and
+   * costs more than the multiply-adds, so the lane bits are summed instead: each marked lane
+   * contributes its own power of two, exact in a float.
+   */
   private static void store(FloatVector low, FloatVector high, float threshold, float[] scores, int b, long[] hits) {
-    long above = low.compare(VectorOperators.GT, threshold).toLong()
-        | high.compare(VectorOperators.GT, threshold).toLong() << LANES;
-    hits[b] = above;
-    if (above != 0) {
-      low.intoArray(scores, b * WIDTH);
-      high.intoArray(scores, b * WIDTH + LANES);
+    VectorMask<Float> lowAbove = low.compare(VectorOperators.GT, threshold);
+    VectorMask<Float> highAbove = high.compare(VectorOperators.GT, threshold);
+    if (!lowAbove.or(highAbove).anyTrue()) {
+      hits[b] = 0;
+      return;
     }
+    low.intoArray(scores, b * WIDTH);
+    high.intoArray(scores, b * WIDTH + LANES);
+    hits[b] = laneBits(lowAbove) | laneBits(highAbove) << LANES;
+  }
+
+  private static long laneBits(VectorMask<Float> marked) {
+    return (long) ZERO.blend(LANE_BITS, marked).reduceLanes(VectorOperators.ADD);
   }
 
   private static void scoreFour(float[] panels, int base, int dimensions, float[] a, float[] b, float[] c, float[] d,
@@ -84,6 +99,14 @@ final class VectorPanelMath implements PanelMath {
     store(b0, b1, thresholds[1], scores, 1, hits);
     store(c0, c1, thresholds[2], scores, 2, hits);
     store(d0, d1, thresholds[3], scores, 3, hits);
+  }
+
+  private static FloatVector laneBitsVector() {
+    float[] powers = new float[LANES];
+    for (int lane = 0; lane < LANES; lane++) {
+      powers[lane] = 1 << lane;
+    }
+    return FloatVector.fromArray(SPECIES, powers, 0);
   }
 
   @Override

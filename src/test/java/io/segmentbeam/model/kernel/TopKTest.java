@@ -4,53 +4,73 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The kernel, in each of its arithmetics and thread counts, against the naive reference. */
 class TopKTest {
+  private static final List<PanelMath> ARITHMETICS = List.of(new ScalarPanelMath(), PanelMath.best());
 
   /**
    * Few distinct values, so that many users tie; odd sizes, so that the last panel and the last
-   * query block are partial; every other query filtered to a random 70% of users.
+   * query block are partial; every other query filtered to a random 70% of users. The whole
+   * batch splits its queries across threads; its first five queries, too few to go round, split
+   * the users. Too few users for the kernel to sample floors.
    */
   @Test
   void kernelEqualsTheNaiveReferenceUserForUser() {
     Random random = new Random(7);
-    int dimensions = 10;
-    int users = 5003;
-    float[] vectors = new float[users * dimensions];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = random.nextInt(3) - 1 + (random.nextInt(4) == 0 ? 0.1f : 0f);
-    }
-    float[][] queries = new float[23][dimensions];
-    for (float[] query : queries) {
-      for (int i = 0; i < dimensions; i++) {
-        query[i] = random.nextInt(3) - 1;
-      }
-    }
-    BitSet[] allowed = new BitSet[queries.length];
-    for (int q = 1; q < queries.length; q += 2) {
-      allowed[q] = new BitSet(users);
-      for (int u = 0; u < users; u++) {
-        if (random.nextInt(10) < 7) {
-          allowed[q].set(u);
-        }
-      }
-    }
-    List<PanelMath> arithmetics = List.of(new ScalarPanelMath(), PanelMath.best());
-    for (PanelMath math : arithmetics) {
+    Scenario scenario = Scenario.random(random, 5003, 10, 23);
+    for (PanelMath math : ARITHMETICS) {
       for (int threads : new int[] {1, 2, 3}) {
-        PanelScoringKernel kernel = new PanelScoringKernel(vectors, dimensions, threads, math);
+        PanelScoringKernel kernel = scenario.kernel(threads, math);
         for (int k : new int[] {1, 7, 100, 3500, 5003, 6000}) {
-          int[][] result = kernel.topK(queries, allowed, k);
-          for (int q = 0; q < queries.length; q++) {
-            assertThat(kernel.describe() + " k=" + k + " query " + q, result[q],
-                equalTo(PanelScoringKernel.naiveTopK(vectors, dimensions, queries[q], allowed[q], k)));
-          }
+          scenario.assertEqualsNaive(kernel, scenario.queries.length, k);
+          scenario.assertEqualsNaive(kernel, 5, k);
         }
+      }
+    }
+  }
+
+  /** Enough users for the kernel to sample each query's floor first, in both ways of splitting. */
+  @Test
+  void kernelEqualsTheNaiveReferenceWhenItSamplesFloors() {
+    Random random = new Random(11);
+    Scenario scenario = Scenario.random(random, 60_001, 6, 11);
+    for (PanelMath math : ARITHMETICS) {
+      for (int threads : new int[] {1, 2}) {
+        PanelScoringKernel kernel = scenario.kernel(threads, math);
+        for (int k : new int[] {1, 10, 1000}) {
+          scenario.assertEqualsNaive(kernel, scenario.queries.length, k);
+          scenario.assertEqualsNaive(kernel, 3, k);
+        }
+      }
+    }
+  }
+
+  /**
+   * The sampled panels hold every high scorer's kind, so the floor sits among the high scores,
+   * and fewer users than k beat it: the kernel must notice and score the query again.
+   */
+  @Test
+  void aFloorSetTooHighIsNoticedAndTheQueryScoredAgain() {
+    int users = 65_536;
+    float[] vectors = new float[users * 2];
+    for (int u = 0; u < users; u++) {
+      // Users 0-15 of every 512 (2,048 in all) score about 1; the sample takes every 32nd panel,
+      // panels being 16 or 32 users wide, so it holds half of them or all of them.
+      vectors[2 * u] = u % 512 < 16 ? 1 : 0;
+      vectors[2 * u + 1] = (u * 7919 % 1000) / 1000f;
+    }
+    Scenario scenario = new Scenario(vectors, 2, new float[][] {{1, 0.01f}}, new BitSet[1]);
+    for (PanelMath math : ARITHMETICS) {
+      for (int threads : new int[] {1, 2}) {
+        scenario.assertEqualsNaive(scenario.kernel(threads, math), 1, 2500);
       }
     }
   }
@@ -70,5 +90,53 @@ class TopKTest {
     top.offer(1f, 7);
     top.offer(0.5f, 1);
     assertThat(top.bestFirst(), equalTo(new int[] {9, 2, 5}));
+  }
+
+  /** Users, queries and filters, with the naive reference's answers kept once computed. */
+  private record Scenario(float[] vectors, int dimensions, float[][] queries, BitSet[] allowed,
+      Map<String, int[]> naive) {
+
+    Scenario(float[] vectors, int dimensions, float[][] queries, BitSet[] allowed) {
+      this(vectors, dimensions, queries, allowed, new HashMap<>());
+    }
+
+    /** Values from {-1, 0, 1}, a quarter of them plus 0.1; every other query filtered to about 70% of users. */
+    static Scenario random(Random random, int users, int dimensions, int queryCount) {
+      float[] vectors = new float[users * dimensions];
+      for (int i = 0; i < vectors.length; i++) {
+        vectors[i] = random.nextInt(3) - 1 + (random.nextInt(4) == 0 ? 0.1f : 0f);
+      }
+      float[][] queries = new float[queryCount][dimensions];
+      for (float[] query : queries) {
+        for (int i = 0; i < dimensions; i++) {
+          query[i] = random.nextInt(3) - 1;
+        }
+      }
+      BitSet[] allowed = new BitSet[queryCount];
+      for (int q = 1; q < queryCount; q += 2) {
+        allowed[q] = new BitSet(users);
+        for (int u = 0; u < users; u++) {
+          if (random.nextInt(10) < 7) {
+            allowed[q].set(u);
+          }
+        }
+      }
+      return new Scenario(vectors, dimensions, queries, allowed);
+    }
+
+    PanelScoringKernel kernel(int threads, PanelMath math) {
+      return new PanelScoringKernel(vectors, dimensions, threads, math);
+    }
+
+    /** The kernel's answer for the first {@code count} queries, query by query. */
+    void assertEqualsNaive(PanelScoringKernel kernel, int count, int k) {
+      int[][] result = kernel.topK(Arrays.copyOf(queries, count), Arrays.copyOf(allowed, count), k);
+      for (int q = 0; q < count; q++) {
+        int query = q;
+        int[] expected = naive.computeIfAbsent(q + "/" + k,
+            key -> PanelScoringKernel.naiveTopK(vectors, dimensions, queries[query], allowed[query], k));
+        assertThat(kernel.describe() + " k=" + k + " query " + q + " of " + count, result[q], equalTo(expected));
+      }
+    }
   }
 }
