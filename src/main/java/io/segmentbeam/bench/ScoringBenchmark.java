@@ -83,11 +83,6 @@ public final class ScoringBenchmark {
         + "holding out %.1f%% of users; written in %.1f s to %s", users, d, settings.items(), settings.queries(),
         settings.numResults(), 100.0 * (users - kept.cardinality()) / users, seconds(start), settings.work());
 
-    FmaCeiling.Loop loop = FmaCeiling.best();
-    int cores = Runtime.getRuntime().availableProcessors();
-    double ceiling = FmaCeiling.measure(loop, cores, 2.0);
-    report("ceiling", "%.1f GFLOP/s (%s FMA loop on %d cores)", ceiling, loop.describe(), cores);
-
     float[][] queries = new float[settings.queries()][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = Arrays.copyOfRange(itemVectors, queryItems[q] * d, (queryItems[q] + 1) * d);
@@ -95,13 +90,20 @@ public final class ScoringBenchmark {
     double flopsPerQuery = 2.0 * users * d;
     PanelScoringKernel kernel = new PanelScoringKernel(userVectors, d);
     int[][] kernelTop = kernelTop(kernel, queries, kept);
-    // After one warm-up run, the best of three: the machine's other work only ever slows a run down.
+    // After one warm-up run, the best of three kernel runs, each just after a ceiling measurement,
+    // and the best of those three: the machine's other work only ever slows a run down, and comes
+    // and goes, so the ceiling is measured when the kernel is.
+    FmaCeiling.Loop loop = FmaCeiling.best();
+    int cores = Runtime.getRuntime().availableProcessors();
+    double ceiling = 0;
     double kernelSeconds = Double.MAX_VALUE;
     for (int run = 0; run < 3; run++) {
+      ceiling = Math.max(ceiling, FmaCeiling.measure(loop, cores, 1.0));
       long kernelStart = System.nanoTime();
       kernelTop = kernelTop(kernel, queries, kept);
       kernelSeconds = Math.min(kernelSeconds, seconds(kernelStart));
     }
+    report("ceiling", "%.1f GFLOP/s (%s FMA loop on %d cores, best of 3)", ceiling, loop.describe(), cores);
     double kernelRate = flopsPerQuery * queries.length / kernelSeconds / 1e9;
 
     int naiveCount = Math.min(settings.naiveQueries(), queries.length);
@@ -126,10 +128,19 @@ public final class ScoringBenchmark {
     report("model load", "%.2f s to read the %,d x %d user vectors (%.0f MB, compact binary format)",
         seconds(modelStart), users, d, users * (double) d * Float.BYTES / 1e6);
 
-    runJob(kernelSeconds, kernelTop, userIds);
+    // The first run is what a user sees from cold. The two after it reuse this JVM's loaded model
+    // and compiled code, so the best of the three scoring phases, like the kernel's best of three,
+    // shows the pipeline's own cost over the bare kernel apart from the noise of a shared machine.
+    double bestScoring = Double.MAX_VALUE;
+    for (int run = 0; run < 3; run++) {
+      bestScoring = Math.min(bestScoring, runJob(run == 0 ? "job" : "job again", kernelSeconds, kernelTop, userIds));
+    }
+    report("scoring", "best of the 3 jobs' scoring phases: %.3f s = %.2fx the bare kernel's %.3f s (best of 3)",
+        bestScoring, bestScoring / kernelSeconds, kernelSeconds);
   }
 
-  private void runJob(double kernelSeconds, int[][] kernelTop, String[] userIds) throws IOException {
+  /** Runs the benchmark job, reports it as {@code label}, and returns its scoring phase in seconds. */
+  private double runJob(String label, double kernelSeconds, int[][] kernelTop, String[] userIds) throws IOException {
     Path work = settings.work();
     Path output = work.resolve("output-" + System.currentTimeMillis());
     PipelineOptionsFactory.register(SegmentJobOptions.class);
@@ -157,10 +168,11 @@ public final class ScoringBenchmark {
     double scoring = t.scoringMillis() / 1000.0;
     double writing = (t.finishedAt() - t.scoringEndedAt()) / 1000.0;
     double rate = 2.0 * settings.users() * settings.factors() * settings.queries() / scoring / 1e9;
-    report("job", "%.1f s on the Direct runner: start-up %.1f s, model load %.1f s, scoring %.1f s (%d batches, "
+    report(label, "%.1f s on the Direct runner: start-up %.1f s, model load %.1f s, scoring %.1f s (%d batches, "
         + "%.1f GFLOP/s, %.2fx the bare kernel's %.1f s), writing %.1f s; output equals the kernel's for %d of %d lines",
         total, startup, load, scoring, t.batches(), rate, scoring / kernelSeconds, kernelSeconds, writing,
         matchingLines(output, kernelTop, userIds), kernelTop.length);
+    return scoring;
   }
 
   /** How many output lines list exactly the kernel's users for their query. */

@@ -33,11 +33,15 @@ class BenchCommandTest {
 
   private static Matcher<String> reportsEveryFigure() {
     return allOf(
-        matchesPattern("(?s).*ceiling +[0-9.]+ GFLOP/s \\(vector-\\d+ FMA loop on \\d+ cores\\).*"),
+        matchesPattern("(?s).*ceiling +[0-9.]+ GFLOP/s \\(vector-\\d+ FMA loop on \\d+ cores, best of 3\\).*"),
         matchesPattern("(?s).*naive +[0-9.]+ GFLOP/s.*"),
         containsString("results equal the naive baseline's for 70 of 70 queries checked"),
         matchesPattern("(?s).*model load +[0-9.]+ s to read the 3,001 x 12 user vectors.*"),
         matchesPattern("(?s).*job +[0-9.]+ s on the Direct runner: start-up [0-9.]+ s, model load [0-9.]+ s, "
-            + "scoring [0-9.]+ s \\(2 batches, .*output equals the kernel's for 70 of 70 lines.*"));
+            + "scoring [0-9.]+ s \\(2 batches, .*output equals the kernel's for 70 of 70 lines.*"),
+        matchesPattern("(?s)(.*\njob again +[0-9.]+ s on the Direct runner: .*output equals the kernel's for 70 of 70 "
+            + "lines){2}.*"),
+        matchesPattern("(?s).*scoring +best of the 3 jobs' scoring phases: [0-9.]+ s = [0-9.]+x the bare kernel's "
+            + "[0-9.]+ s \\(best of 3\\).*"));
   }
 }
