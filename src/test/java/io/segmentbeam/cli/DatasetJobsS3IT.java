@@ -1,5 +1,6 @@
 package io.segmentbeam.cli;
 
+import static io.segmentbeam.s3.S3ProxyServer.KMS_KEY;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -35,7 +36,6 @@ class DatasetJobsS3IT {
   static final String BUCKET = "segments";
   static final String ARN = "arn:aws:personalize:us-east-1:123456789012:";
   static final String ROLE = "arn:aws:iam::123456789012:role/PersonalizeRole";
-  static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   static final String GROUP = "s3-walk";
 
   @TempDir static Path folder;
@@ -105,14 +105,14 @@ class DatasetJobsS3IT {
     List<String> users = Files.readAllLines(Path.of("sample-data", "datasets", "users.csv"));
     List<String> expected = new ArrayList<>(users.subList(1, users.size()));
     assertThat(export("BULK", "s3-export-bulk", null), containsInAnyOrder(expected.toArray()));
-    assertThat(export("PUT", "s3-export-put", KEY), equalTo(List.of("s3-user,27,gold")));
+    assertThat(export("PUT", "s3-export-put", KMS_KEY), equalTo(List.of("s3-user,27,gold")));
     expected.add("s3-user,27,gold");
-    assertThat(export("ALL", "s3-export-all", KEY), containsInAnyOrder(expected.toArray()));
+    assertThat(export("ALL", "s3-export-all", KMS_KEY), containsInAnyOrder(expected.toArray()));
 
     for (String key : keys("exports/s3-export-all/")) {
       HeadObjectResponse head = s3.headObject(request -> request.bucket(BUCKET).key(key));
       assertThat(key, head.serverSideEncryption(), equalTo(ServerSideEncryption.AWS_KMS));
-      assertThat(key, head.ssekmsKeyId(), equalTo(KEY));
+      assertThat(key, head.ssekmsKeyId(), equalTo(KMS_KEY));
     }
     assertThat(keys("exports/s3-export-put/"), not(empty()));
     // The store (job documents and dataset versions) lives under the S3 prefix, nothing locally.

@@ -1,5 +1,6 @@
 package io.segmentbeam.cli;
 
+import static io.segmentbeam.s3.S3ProxyServer.KMS_KEY;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class S3FaultsIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String BUCKET = "faults";
-  static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   static final String REFUSED_KEY = "arn:aws:kms:us-east-1:123456789012:key/00000000-dead-beef-0000-000000000000";
 
   @TempDir static Path folder;
@@ -68,7 +68,7 @@ class S3FaultsIT {
     front.faults(request -> (request.method().equals("PUT") || request.method().equals("POST"))
         && request.target().contains("/throttled/") && throttled.get() < 2 && throttled.incrementAndGet() > 0
         ? Optional.of(new Refusal(503, "Slow Down", "SlowDown", "Please reduce your request rate.")) : Optional.empty());
-    JsonNode job = run("throttled", "s3://faults/throttled/", KEY);
+    JsonNode job = run("throttled", "s3://faults/throttled/", KMS_KEY);
     assertThat(job.path("failureReason").asText(), job.get("status").asText(), equalTo("ACTIVE"));
     assertThat(throttled.get(), equalTo(2));
     assertThat(keys("throttled/"), equalTo(List.of("throttled/items-1.json.out", "throttled/items-2.json.out")));
@@ -107,7 +107,7 @@ class S3FaultsIT {
       }
       return Optional.empty();
     });
-    JsonNode job = run("stopped", "s3://faults/stopped/", KEY);
+    JsonNode job = run("stopped", "s3://faults/stopped/", KMS_KEY);
     assertThat(stopped.get(), equalTo(true));
     assertThat(job.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(job.get("failureReason").asText(), startsWith("The segment pipeline failed: "));
@@ -130,7 +130,7 @@ class S3FaultsIT {
         && request.target().contains("/exports/export-broken/") && !request.target().contains("kms-key-check")
         ? Optional.of(new Refusal(500, "Internal Server Error", "InternalError", "We encountered an internal error."))
         : Optional.empty());
-    JsonNode broken = export("export-broken", KEY);
+    JsonNode broken = export("export-broken", KMS_KEY);
     assertThat(broken.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(broken.get("failureReason").asText(), startsWith("The export pipeline failed: "));
     front.faults(request -> Optional.empty());

@@ -1,5 +1,6 @@
 package io.segmentbeam.cli;
 
+import static io.segmentbeam.s3.S3ProxyServer.KMS_KEY;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 class S3SegmentJobIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String BUCKET = "segments";
-  static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/s3-model/1";
 
   @TempDir static Path folder;
@@ -76,15 +76,15 @@ class S3SegmentJobIT {
 
   @Test
   void kmsJobWritesEveryOutObjectUnderTheJobsKeyAndTheSameLinesAsALocalRun() throws IOException {
-    JsonNode job = run("kms", "s3://segments/input/", "s3://segments/output/", KEY);
+    JsonNode job = run("kms", "s3://segments/input/", "s3://segments/output/", KMS_KEY);
     assertThat(job.get("failureReason") + "", job.get("status").asText(), equalTo("ACTIVE"));
     assertThat(keys("output/"), equalTo(List.of("output/items-1.json.out", "output/items-2.json.out")));
     for (String key : keys("output/")) {
       HeadObjectResponse head = s3.headObject(request -> request.bucket(BUCKET).key(key));
       assertThat(key, head.serverSideEncryption(), equalTo(ServerSideEncryption.AWS_KMS));
-      assertThat(key, head.ssekmsKeyId(), equalTo(KEY));
+      assertThat(key, head.ssekmsKeyId(), equalTo(KMS_KEY));
     }
-    assertThat(job.get("jobOutput").get("s3DataDestination").get("kmsKeyArn").asText(), equalTo(KEY));
+    assertThat(job.get("jobOutput").get("s3DataDestination").get("kmsKeyArn").asText(), equalTo(KMS_KEY));
 
     Path local = folder.resolve("local-output");
     assertThat(run("local", "sample-data/input/", local + "/", null).get("status").asText(), equalTo("ACTIVE"));
@@ -109,20 +109,20 @@ class S3SegmentJobIT {
 
   @Test
   void aMissingBucketOrPrefixFailsTheJobWithAReasonAndNoOutput() throws IOException {
-    JsonNode noBucket = run("no-input-bucket", "s3://no-such-bucket/input/", "s3://segments/failed-1/", KEY);
+    JsonNode noBucket = run("no-input-bucket", "s3://no-such-bucket/input/", "s3://segments/failed-1/", KMS_KEY);
     assertThat(noBucket.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(noBucket.get("failureReason").asText(), equalTo("Cannot read jobInput.s3DataSource.path "
         + "s3://no-such-bucket/input/: the bucket no-such-bucket does not exist."));
     assertThat(keys("failed-1"), empty());
 
-    JsonNode noPrefix = run("no-input-prefix", "s3://segments/nothing-here/", "s3://segments/failed-2/", KEY);
+    JsonNode noPrefix = run("no-input-prefix", "s3://segments/nothing-here/", "s3://segments/failed-2/", KMS_KEY);
     assertThat(noPrefix.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(noPrefix.get("failureReason").asText(), equalTo("No input files found under "
         + "jobInput.s3DataSource.path s3://segments/nothing-here/. Put one or more JSON-lines files under that "
         + "prefix, or correct the path."));
     assertThat(keys("failed-2"), empty());
 
-    JsonNode noOutputBucket = run("no-output-bucket", "s3://segments/input/", "s3://no-such-output/out/", KEY);
+    JsonNode noOutputBucket = run("no-output-bucket", "s3://segments/input/", "s3://no-such-output/out/", KMS_KEY);
     assertThat(noOutputBucket.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(noOutputBucket.get("failureReason").asText(), equalTo("Cannot write to "
         + "jobOutput.s3DataDestination.path s3://no-such-output/out/: the bucket no-such-output does not exist."));
@@ -137,7 +137,7 @@ class S3SegmentJobIT {
   void theSecretKeyAppearsNowhereAJobWritesOrPrints() throws Exception {
     Path storeFolder = folder.resolve("secret-home");
     Path printed = folder.resolve("secret-check.log");
-    ObjectNode request = request("secret-check", "s3://segments/input/", "s3://segments/secret-check/", KEY);
+    ObjectNode request = request("secret-check", "s3://segments/input/", "s3://segments/secret-check/", KMS_KEY);
     ProcessBuilder job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of("target", "segmentbeam.jar").toString(), "create-batch-segment-job",
         "--cli-input-json", request.toString(), "--solution-versions", versions.toString(),

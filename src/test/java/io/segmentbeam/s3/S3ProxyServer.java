@@ -24,6 +24,8 @@ public final class S3ProxyServer implements AutoCloseable {
   public static final String ACCESS_KEY = "segmentbeam-it-access";
   /** The secret the tests make sure never leaks into metadata, output or logs. */
   public static final String SECRET_KEY = "segmentbeam-it-SECRET-d41d8cd98f00b204";
+  /** The KMS key the tests' jobs write under; S3Proxy records it on each object without checking it. */
+  public static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
   private final Process process;
   private final int port;
