@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "put-items", sortOptions = false,
-    description = {"Adds or updates up to 10 items in a Items dataset.",
+    description = {"Adds or updates up to 10 items in an Items dataset.",
         "Prints nothing on success, as the AWS CLI; export jobs with ingestion mode PUT or ALL include them."})
 final class PutItemsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
