@@ -1,5 +1,6 @@
 package io.segmentbeam.bench;
 
+import io.segmentbeam.model.kernel.VectorApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,14 +25,8 @@ final class FmaCeiling {
   }
 
   static Loop best() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      try {
-        return (Loop) Class.forName("io.segmentbeam.bench.VectorFmaLoop").getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new ScalarLoop();
-      }
-    }
-    return new ScalarLoop();
+    return VectorApi.orElse(() -> (Loop) Class.forName("io.segmentbeam.bench.VectorFmaLoop").getDeclaredConstructor()
+        .newInstance(), ScalarLoop::new);
   }
 
   /** GFLOP/s of {@code loop} on {@code threads} threads, each running about {@code seconds}. */

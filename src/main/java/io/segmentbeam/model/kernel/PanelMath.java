@@ -23,15 +23,8 @@ interface PanelMath {
 
   /** The best available: SIMD through the JDK Vector API when its module is enabled, else portable code. */
   static PanelMath best() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      try {
-        return (PanelMath) Class.forName("io.segmentbeam.model.kernel.VectorPanelMath").getDeclaredConstructor()
-            .newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new ScalarPanelMath();
-      }
-    }
-    return new ScalarPanelMath();
+    return VectorApi.orElse(() -> (PanelMath) Class.forName("io.segmentbeam.model.kernel.VectorPanelMath")
+        .getDeclaredConstructor().newInstance(), ScalarPanelMath::new);
   }
 
   /** A short name for reports: "vector-512", "scalar". */
