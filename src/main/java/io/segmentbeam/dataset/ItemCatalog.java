@@ -105,11 +105,18 @@ public final class ItemCatalog {
     return items == null ? new BitSet() : (BitSet) items.clone();
   }
 
-  /** Numbers compare by value: the same text for every way of writing one value. */
+  /**
+   * Numbers compare by value: the same text for every way of writing one value. Digits and
+   * exponent are kept apart, since the plain form of {@code 1e999999999} would fill the heap.
+   */
   private static String canonicalNumber(String text) {
     try {
       BigDecimal value = new BigDecimal(text.strip());
-      return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+      if (value.signum() == 0) {
+        return "0";
+      }
+      BigDecimal stripped = value.stripTrailingZeros();
+      return stripped.unscaledValue() + "E" + -(long) stripped.scale();
     } catch (NumberFormatException e) {
       return text;
     }

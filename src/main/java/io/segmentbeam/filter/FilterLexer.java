@@ -51,10 +51,10 @@ final class FilterLexer {
       }
       return new FilterToken(Kind.PARAMETER, text.substring(start + 1, at), position);
     }
-    if (Character.isDigit(c) || (c == '-' || c == '.') && at + 1 < text.length()
-        && Character.isDigit(text.charAt(at + 1))) {
+    if (isAsciiDigit(c) || (c == '-' || c == '.') && at + 1 < text.length()
+        && isAsciiDigit(text.charAt(at + 1))) {
       at++;
-      while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.'
+      while (at < text.length() && (isAsciiDigit(text.charAt(at)) || text.charAt(at) == '.'
           || text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
         at++;
       }
@@ -101,5 +101,10 @@ final class FilterLexer {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** Numbers are ASCII digits; {@code Character.isDigit} also holds for other scripts' digits. */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -298,8 +298,11 @@ final class FilterParser {
         + operator.symbol() + ", found " + value.describe());
   }
 
+  /** Moves to the next token; past the end the current token stays END, so every check sees END. */
   private void advance() {
-    token = tokens.get(next++);
+    if (next < tokens.size()) {
+      token = tokens.get(next++);
+    }
   }
 
   private InvalidFilterException expected(String what) {

@@ -25,6 +25,9 @@ public final class ItemAttributesExpression {
   private static final Set<String> FORBIDDEN_WORDS = Set.of("OR", "IN", "NOT", "BETWEEN", "LIKE");
   private static final String ONLY_EQUALS = "Item-Attribute-Affinity queries compare a field with = only";
 
+  /** Longer numbers are refused: no item field holds one, and comparing them costs time. */
+  static final int MAX_NUMBER_LENGTH = 64;
+
   private final List<AttributeCondition> conditions;
 
   private ItemAttributesExpression(List<AttributeCondition> conditions) {
@@ -161,10 +164,14 @@ public final class ItemAttributesExpression {
         }
         token = new Token(Kind.WORD, text.substring(at, end), position);
         at = end;
-      } else if (Character.isDigit(c) || (c == '-' || c == '.') && at + 1 < text.length()
-          && Character.isDigit(text.charAt(at + 1))) {
+      } else if (isAsciiDigit(c) || (c == '-' || c == '.') && at + 1 < text.length()
+          && isAsciiDigit(text.charAt(at + 1))) {
         Matcher number = NUMBER.matcher(text).region(at, text.length());
         number.lookingAt();
+        if (number.group().length() > MAX_NUMBER_LENGTH) {
+          throw new InvalidQueryException("The number at character " + position + " is longer than "
+              + MAX_NUMBER_LENGTH + " characters");
+        }
         token = new Token(Kind.NUMBER, number.group(), position);
         at = number.end();
       } else if (c == '$') {
@@ -201,6 +208,11 @@ public final class ItemAttributesExpression {
       throw new InvalidQueryException("The quoted value starting at character " + position
           + " has no closing quote (write \\\" for a quote inside a value)");
     }
+  }
+
+  /** Only ASCII digits make numbers: {@code Character.isDigit} also holds for other scripts' digits. */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static final Pattern NUMBER =

@@ -103,6 +103,11 @@ class FilterExpressionTest {
           + "the string \"gold\"",
       "INCLUDE UserID WHERE Users.AGE > 3 OR ¦ 38 ¦ expected a condition such as Users.<FIELD> IN (...), found the "
           + "end of the expression",
+      "INCLUDE UserID WHERE Users.AGE > ¦ 33 ¦ expected a value (\"text\", a number or a $PARAMETER) after >, found "
+          + "the end of the expression",
+      "INCLUDE UserID WHERE Users.MEMBERSHIP IN ( ¦ 43 ¦ expected a value (\"text\", a number or a $PARAMETER) after "
+          + "IN, found the end of the expression",
+      "INCLUDE UserID WHERE Users.MEMBERSHIP NOT ¦ 42 ¦ expected IN after NOT, found the end of the expression",
       "INCLUDE UserID WHERE Users.AGE > $ ¦ 34 ¦ \"$\" must be followed by a parameter name, e.g. $MEMBERSHIP",
       "INCLUDE UserID WHERE Users.MEMBERSHIP IN (\"gold) ¦ 43 ¦ the string that starts here has no closing quote",
       "INCLUDE UserID WHERE Users.AGE > 3 EXCLUDE ¦ 36 ¦ expected AND, OR, \"|\" or the end of the expression, "

@@ -79,6 +79,13 @@ class ItemAttributesExpressionTest {
         + "textual field, which queries cannot use; fields queries can use: GENRES, CATEGORY, PRICE"));
     assertThat(error(resolver, "ITEMS.PRICE = \"12\""),
         equalTo("ITEMS.PRICE (character 1) is numeric: write its value without quotes, e.g. ITEMS.PRICE = 10"));
+    assertThat(error(resolver, "ITEMS.PRICE = \u0663"),
+        equalTo("Unexpected \"\u0663\" at character 15: = must be followed by a quoted value or a number"));
+    assertThat(error(resolver, "ITEMS.PRICE = 1e999999999"), equalTo("No item in the Items dataset matches "
+        + "ITEMS.PRICE = 1e999999999"));
+    assertThat(error(resolver, "ITEMS.PRICE = 1" + "0".repeat(64)),
+        equalTo("The number at character 15 is longer than 64 characters"));
+    assertThat(resolver.items("ITEMS.PRICE = 1.2e1"), equalTo(List.of("i2")));
     assertThat(error(resolver, "ITEMS.CATEGORY = 12"),
         equalTo("ITEMS.CATEGORY (character 1) holds text: quote its value, e.g. ITEMS.CATEGORY = \"12\""));
   }
