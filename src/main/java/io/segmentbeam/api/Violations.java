@@ -32,11 +32,30 @@ public final class Violations {
   }
 
   /**
-   * Checks an S3 location, or, as a local extension of the S3Location rule, a local path, which
-   * must still keep to its length bound.
+   * Checks an S3 location, or, as a local extension of the S3Location rule, a local path or
+   * {@code file://} URI, which must still keep to its length bound. Anything else (another scheme,
+   * {@code s3://} without a bucket, an empty path, control characters) is refused here, before a
+   * job is recorded, rather than read or written somewhere the user did not mean.
    */
   public Violations dataLocation(String field, String value, boolean required) {
-    boolean local = value != null && DataLocations.isLocal(value);
+    if (value == null || value.isEmpty()) {
+      return value == null ? string(field, null, ApiRules.S3_LOCATION, required)
+          : add(field, value, "Member must have length greater than or equal to 1");
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      return add(field, value.replaceAll("\\p{Cntrl}", "?"), "Member must not contain control characters");
+    }
+    boolean local = DataLocations.isLocal(value);
+    if (!local && !value.startsWith("s3://") && ApiRules.S3_LOCATION.pattern().matcher(value).matches()) {
+      return add(field, value, "Member must be an s3:// URI, a file:// URI or a local path: SegmentBeam does not "
+          + "read or write http(s) locations");
+    }
+    if (value.startsWith("s3://") && (value.length() == 5 || value.charAt(5) == '/')) {
+      return add(field, value, "Member must name a bucket: s3://<bucket>/<prefix>");
+    }
+    if (value.equals("file://")) {
+      return add(field, value, "Member must name a path after file://");
+    }
     return string(field, value, local ? ApiRules.S3_LOCATION.withoutPattern() : ApiRules.S3_LOCATION, required);
   }
 
