@@ -9,22 +9,26 @@ import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
 import io.segmentbeam.pipeline.JobProgress;
-import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.pipeline.InputPrefix;
+import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
+import io.segmentbeam.pipeline.WriteSegmentFiles;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.storage.ListedFile;
+import io.segmentbeam.storage.ListingException;
+import io.segmentbeam.storage.StagingFolder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -33,8 +37,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Runs one batch segment job: checks what can be checked before the pipeline starts, runs the
- * pipeline on the configured runner, and records ACTIVE or CREATE FAILED with a reason a user can
- * act on. A failed job's staged files are removed, so it leaves no output behind.
+ * pipeline on the configured runner into the job's own staging folder, publishes the output files
+ * once all are complete, and records ACTIVE or CREATE FAILED with a reason a user can act on. A
+ * failed job removes its staging folder and nothing else, so it leaves the output path as it was.
  */
 final class BatchSegmentJobRunner {
 
@@ -56,30 +61,29 @@ final class BatchSegmentJobRunner {
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     onStatus.reached(running);
     String outputDirectory = JobLocations.folder(job.jobOutput().s3DataDestination().path());
-    String staging = StagingArea.of(outputDirectory, job.jobName());
     long startMillis = System.currentTimeMillis();
-    boolean succeeded = false;
-    boolean writing = false;
+    StagingFolder staging = null;
     try {
-      SegmentJobSpec spec = new SegmentJobSpec(InputPrefix.of(job.jobInput().s3DataSource().path()),
-          outputDirectory, staging, job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
+      InputPrefix input = InputPrefix.of(job.jobInput().s3DataSource().path());
+      List<ListedFile> inputFiles = listInput(job, input);
+      int userShards = userShards(solutionVersion.model());
+      long modelStart = System.currentTimeMillis();
+      checkModel(solutionVersion, userShards);
+      long modelLoadMillis = System.currentTimeMillis() - modelStart;
+      checkFilter(solutionVersion, filter, userShards);
+      JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
+      staging = JobLocations.stage(options, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path");
+      JobLocations.checkEncryptionKey(staging.folder(), job.jobOutput().s3DataDestination().kmsKeyArn());
+      SegmentJobSpec spec = new SegmentJobSpec(input, inputFiles, staging.filesFolder(),
+          job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
-          solutionVersion.items(), filter, userShards(solutionVersion.model()));
-      long inputFiles = checkInput(job, spec.input());
-      long modelStart = System.currentTimeMillis();
-      checkModel(solutionVersion, spec.userShards());
-      long modelLoadMillis = System.currentTimeMillis() - modelStart;
-      checkFilter(solutionVersion, filter, spec.userShards());
-      JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
-      writing = true;
-      JobLocations.checkEncryptionKey(staging, job.jobOutput().s3DataDestination().kmsKeyArn());
+          solutionVersion.items(), filter, userShards);
       long pipelineStartedAt = System.currentTimeMillis();
-      PipelineResult result = runPipeline(spec, inputFiles);
+      PipelineResult result = runPipeline(spec, inputFiles.size());
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
-      succeeded = true;
-      cleanUp(staging, outputDirectory, startMillis, false);
+      publish(staging, input, inputFiles, outputDirectory);
       BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
       onStatus.reached(active);
       return new Outcome(active, counters(metrics),
@@ -89,40 +93,32 @@ final class BatchSegmentJobRunner {
     } catch (RuntimeException unexpected) {
       return failed(running, "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
     } finally {
-      // A job that failed before writing anything has nothing to remove.
-      if (!succeeded && writing) {
-        cleanUp(staging, outputDirectory, startMillis, true);
+      // Only the job's own staging folder is removed: after a success it holds no more than the files replaced.
+      if (staging != null) {
+        JobLocations.removeStaging(options, staging);
       }
     }
   }
 
   /**
-   * Removes the staging folder and, for a failed job, every {@code .out} file it finished, so that
-   * a failed job leaves no partial output. While the storage cannot be reached (a server restart,
-   * a network blip), it keeps trying for {@code --cleanupTimeoutSeconds}.
+   * Moves the staged {@code .out} files into the output folder once all are there: one for every
+   * input file, or the job fails having published nothing.
    */
-  private void cleanUp(String staging, String outputDirectory, long startMillis, boolean failed) {
-    long deadline = System.nanoTime() + options.as(SegmentJobOptions.class).getCleanupTimeoutSeconds() * 1_000_000_000L;
-    for (long waitMillis = 250; ; waitMillis = Math.min(waitMillis * 2, 5_000)) {
-      try {
-        StagingArea.delete(staging);
-        if (failed) {
-          StagingArea.deleteOutputsWrittenSince(outputDirectory, startMillis);
-        }
-        return;
-      } catch (IOException | RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          System.err.println("warning: could not remove what the job wrote under " + outputDirectory + ": "
-              + JobFailure.rootMessage(e));
-          return;
-        }
+  private static void publish(StagingFolder staging, InputPrefix input, List<ListedFile> inputFiles,
+      String outputDirectory) throws JobFailure {
+    try {
+      Set<String> expected = new TreeSet<>();
+      inputFiles.forEach(file -> expected.add(input.relativeName(file.path()) + WriteSegmentFiles.OUTPUT_SUFFIX));
+      Set<String> staged = new TreeSet<>(staging.stagedNames());
+      if (!staged.equals(expected)) {
+        expected.removeAll(staged);
+        throw new JobFailure("The segment pipeline finished without writing " + expected.size() + " of the "
+            + inputFiles.size() + " output files, e.g. " + expected.iterator().next() + "; nothing was published.");
       }
-      try {
-        Thread.sleep(waitMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      staging.publish();
+    } catch (IOException e) {
+      throw new JobFailure("Cannot move the finished output files into jobOutput.s3DataDestination.path "
+          + outputDirectory + ": " + JobFailure.rootMessage(e) + "; nothing was published.", e);
     }
   }
 
@@ -137,22 +133,21 @@ final class BatchSegmentJobRunner {
     void reached(BatchSegmentJob job);
   }
 
-  /** Checks there is input under the prefix; returns how many files. */
-  private long checkInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
+  /** The input files, listed once before anything is written; none fails the job. */
+  private List<ListedFile> listInput(BatchSegmentJob job, InputPrefix input) throws JobFailure {
     String path = job.jobInput().s3DataSource().path();
     JobLocations.checkReadable(options, path, "jobInput.s3DataSource.path");
+    List<ListedFile> files;
     try {
-      MatchResult match = FileSystems.match(input.filePattern(), EmptyMatchTreatment.ALLOW);
-      long files = match.status() != MatchResult.Status.OK ? 0
-          : match.metadata().stream().filter(m -> m.sizeBytes() > 0 && !m.resourceId().isDirectory()).count();
-      if (files == 0) {
-        throw new JobFailure("No input files found under jobInput.s3DataSource.path " + path
-            + ". Put one or more JSON-lines files under that prefix, or correct the path.");
-      }
-      return files;
-    } catch (IOException | IllegalArgumentException e) {
-      throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + JobFailure.rootMessage(e), e);
+      files = input.files(options);
+    } catch (ListingException e) {
+      throw new JobFailure("Cannot read jobInput.s3DataSource.path " + path + ": " + e.getMessage(), e);
     }
+    if (files.isEmpty()) {
+      throw new JobFailure("No input files found under jobInput.s3DataSource.path " + path
+          + ". Put one or more JSON-lines files under that prefix, or correct the path.");
+    }
+    return files;
   }
 
   /**

@@ -9,6 +9,7 @@ import io.segmentbeam.api.S3DataConfig;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.transfer.DatasetExport;
 import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.storage.StagingFolder;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
@@ -62,29 +63,44 @@ public final class DatasetExportJobService {
     return JobLocations.folder(job.jobOutput().s3DataDestination().path()) + job.jobName() + "/";
   }
 
+  /**
+   * Writes the files into the job's staging folder beside {@code <path>/<jobName>/}, then publishes
+   * them there once all are complete; a failed export removes its staging folder and nothing else.
+   */
   private static void export(DatasetService.StoredDataset source, DatasetExportJob job, PipelineOptions options)
       throws JobFailure {
     S3DataConfig destination = job.jobOutput().s3DataDestination();
     OutputEncryption.apply(options, destination.kmsKeyArn());
     FileSystems.setDefaultPipelineOptions(options);
     String field = "jobOutput.s3DataDestination.path";
-    String folder = outputFolder(job);
-    JobLocations.prepareOutput(options, folder, field);
-    JobLocations.checkEncryptionKey(folder, destination.kmsKeyArn());
-    Set<RecordOrigin> origins = switch (job.ingestionMode()) {
-      case "BULK" -> Set.of(RecordOrigin.BULK);
-      case "PUT" -> Set.of(RecordOrigin.PUT);
-      default -> Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
-    };
+    String path = JobLocations.folder(destination.path());
+    JobLocations.prepareOutput(options, path, field);
+    StagingFolder staging = JobLocations.stage(options, path, job.jobName(), field);
     try {
-      PipelineResult.State state = DatasetExport.run(options, source.schema(), source.recordsPattern(),
-          source.originOfAll(), origins, folder + "part");
+      JobLocations.checkEncryptionKey(staging.folder(), destination.kmsKeyArn());
+      Set<RecordOrigin> origins = switch (job.ingestionMode()) {
+        case "BULK" -> Set.of(RecordOrigin.BULK);
+        case "PUT" -> Set.of(RecordOrigin.PUT);
+        default -> Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
+      };
+      PipelineResult.State state;
+      try {
+        state = DatasetExport.run(options, source.schema(), source.recordsPattern(), source.originOfAll(), origins,
+            staging.filesFolder() + job.jobName() + "/part");
+      } catch (IOException | RuntimeException e) {
+        throw JobFailure.ofPipeline("export", e);
+      }
       if (state != PipelineResult.State.DONE) {
         throw new JobFailure("The export pipeline ended in state " + state + " instead of DONE.");
       }
-    } catch (IOException | RuntimeException e) {
-      StagingArea.deleteOrWarn(folder);
-      throw JobFailure.ofPipeline("export", e);
+      try {
+        staging.publish();
+      } catch (IOException e) {
+        throw new JobFailure("Cannot move the finished export files into " + field + " " + outputFolder(job) + ": "
+            + JobFailure.rootMessage(e) + "; nothing was published.", e);
+      }
+    } finally {
+      JobLocations.removeStaging(options, staging);
     }
   }
 }

@@ -7,15 +7,18 @@ import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.api.ListDatasetImportJobsRequest;
 import io.segmentbeam.api.ListDatasetImportJobsResponse;
-import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetVersions;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.transfer.DatasetUpdate;
+import io.segmentbeam.storage.ListedFile;
+import io.segmentbeam.storage.Listing;
+import io.segmentbeam.storage.ListingException;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
@@ -76,37 +79,56 @@ public final class DatasetImportJobService {
     String field = "dataSource.dataLocation";
     String location = JobLocations.absolute(request.dataSource().dataLocation());
     JobLocations.checkReadable(options, location, field);
-    try {
-      DatasetReader.files(location);
-    } catch (IOException e) {
-      throw new JobFailure("No CSV files found at " + field + " " + location + ". Give a CSV file, or a folder "
-          + "ending in / that holds them.", e);
-    }
+    List<String> files = importFiles(location, field, options);
     DatasetVersions versions = target.versions();
     String version = versions.newVersion(request.jobName());
     DatasetUpdate.Result result;
     try {
       String current = versions.current().orElse(null);
       Set<RecordOrigin> kept = full ? Set.of(RecordOrigin.PUT) : Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
-      result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, location,
+      result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, files,
           List.of(), version));
       if (result.problems() == 0) {
         versions.commit(version, current);
         return;
       }
     } catch (DatasetVersions.ConcurrentUpdateException e) {
-      StagingArea.deleteOrWarn(version);
+      JobLocations.removeOrWarn(options, version);
       throw new JobFailure("Nothing was imported into " + request.datasetArn() + ": another import or put changed "
           + "its records while this import ran (" + e.getMessage() + "). Import again; one import at a time per "
           + "dataset keeps every record.", e);
     } catch (IOException | RuntimeException e) {
-      StagingArea.deleteOrWarn(version);
+      JobLocations.removeOrWarn(options, version);
       throw JobFailure.ofPipeline("import", e);
     }
-    StagingArea.deleteOrWarn(version);
+    JobLocations.removeOrWarn(options, version);
     throw new JobFailure("Found " + result.problems() + " problem" + (result.problems() == 1 ? "" : "s") + " in the "
         + result.rowsRead() + " rows read at " + field + " " + location + " (a file whose header is wrong is one "
         + "problem, and its rows are not read), so nothing was imported into " + request.datasetArn()
         + ". First problems: " + String.join("; ", result.firstProblems()) + ". Fix them and import again.");
+  }
+
+  /**
+   * The CSV files an import reads, listed literally: the file itself, or the data files directly in
+   * a folder ending in {@code /} (not those named {@code _*} or {@code .*}).
+   */
+  private static List<String> importFiles(String location, String field, PipelineOptions options) throws JobFailure {
+    List<String> files = new ArrayList<>();
+    try {
+      for (ListedFile file : location.endsWith("/") ? Listing.in(location, options) : Listing.under(location, options)) {
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        boolean data = location.endsWith("/") ? !name.startsWith("_") && !name.startsWith(".") : file.path().equals(location);
+        if (data) {
+          files.add(file.path());
+        }
+      }
+    } catch (ListingException e) {
+      throw new JobFailure("Cannot read " + field + " " + location + ": " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      throw new JobFailure("No CSV files found at " + field + " " + location + ". Give a CSV file, or a folder "
+          + "ending in / that holds them.");
+    }
+    return files;
   }
 }

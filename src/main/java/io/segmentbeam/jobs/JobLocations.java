@@ -2,7 +2,10 @@ package io.segmentbeam.jobs;
 
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.s3.S3Buckets;
+import io.segmentbeam.storage.FolderRemoval;
+import io.segmentbeam.storage.StagingFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,5 +75,55 @@ final class JobLocations {
   /** A location as the pipeline reads it: local paths made absolute, a trailing {@code /} kept. */
   static String absolute(String path) {
     return DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
+  }
+
+  /** A new staging folder for one run of the job, under its output folder. */
+  static StagingFolder stage(PipelineOptions options, String outputFolder, String jobName, String field)
+      throws JobFailure {
+    try {
+      return StagingFolder.create(outputFolder, jobName, options);
+    } catch (IOException | RuntimeException e) {
+      throw new JobFailure("Cannot write to " + field + " " + outputFolder + ": cannot make the job's staging folder "
+          + "there (" + JobFailure.rootMessage(e) + ").", e);
+    }
+  }
+
+  /**
+   * Removes a job's staging folder. While the storage cannot be reached (a server restart, a
+   * network blip), it keeps trying for {@code --cleanupTimeoutSeconds}, then warns on stderr.
+   */
+  static void removeStaging(PipelineOptions options, StagingFolder staging) {
+    long deadline = System.nanoTime() + options.as(SegmentJobOptions.class).getCleanupTimeoutSeconds() * 1_000_000_000L;
+    for (long waitMillis = 250; ; waitMillis = Math.min(waitMillis * 2, 5_000)) {
+      try {
+        staging.remove();
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          System.err.println("warning: could not remove the job's staging folder " + staging.folder() + ": "
+              + JobFailure.rootMessage(e));
+          return;
+        }
+      }
+      try {
+        Thread.sleep(waitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Removes a folder a failed job wrote in (an unfinished dataset version, an export's staging
+   * folder). What cannot be removed is left, with a warning on stderr naming it.
+   */
+  static void removeOrWarn(PipelineOptions options, String folder) {
+    try {
+      FolderRemoval.remove(folder.endsWith("/") ? folder : folder + "/", options);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not remove the unfinished files under " + folder + ": "
+          + JobFailure.rootMessage(e));
+    }
   }
 }

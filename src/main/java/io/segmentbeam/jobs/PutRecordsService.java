@@ -176,7 +176,7 @@ public final class PutRecordsService {
           Set.of(RecordOrigin.BULK, RecordOrigin.PUT), null, records, version));
       versions.commit(version, current);
     } catch (DatasetVersions.ConcurrentUpdateException e) {
-      StagingArea.deleteOrWarn(version);
+      JobLocations.removeOrWarn(options, version);
       throw new ResourceInUseException("The records were not put into " + target.dataset().datasetArn() + ": "
           + "another import or put changed its records meanwhile (" + e.getMessage() + "). Send the request again.");
     } catch (IOException e) {

@@ -2,18 +2,22 @@ package io.segmentbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.segmentbeam.storage.ListedFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
+import java.util.List;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -21,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads every file under the input prefix, line by line, each line keyed by its file's relative
+ * Reads the listed input files, line by line, each line keyed by its file's relative
  * name and numbered. Lines that cannot even be decoded go straight to {@link #REJECTED} as
  * finished output lines; the rest go to {@link #LINES} as text.
  */
@@ -32,23 +36,26 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, KV<Long, String>>> REJECTED = new TupleTag<>() {};
 
   private final InputPrefix input;
+  private final List<ListedFile> files;
   private final InputLimit limit;
 
-  public ReadInputLines(InputPrefix input, InputLimit limit) {
+  /** @param files the files to read, as the job listed them: the pipeline matches no pattern itself */
+  public ReadInputLines(InputPrefix input, List<ListedFile> files, InputLimit limit) {
     this.input = input;
+    this.files = List.copyOf(files);
     this.limit = limit;
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
     return begin
-        .apply("MatchInputPrefix", FileIO.match().filepattern(input.filePattern())
-            .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-        .apply("OpenFiles", FileIO.readMatches())
+        .apply("ListedInputFiles", Create.of(files.stream().map(ListedFile::path).toList())
+            .withCoder(StringUtf8Coder.of()))
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("SplitLines", ParDo.of(new SplitLinesFn(input, limit)).withOutputTags(LINES, TupleTagList.of(REJECTED)));
   }
 
-  static final class SplitLinesFn extends DoFn<FileIO.ReadableFile, KV<String, KV<Long, String>>> {
+  static final class SplitLinesFn extends DoFn<String, KV<String, KV<Long, String>>> {
     private final InputPrefix input;
     private final InputLimit limit;
     private final Counter linesRead = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_READ);
@@ -61,17 +68,13 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
-      MatchResult.Metadata metadata = file.getMetadata();
-      String path = metadata.resourceId().toString();
-      // Zero-byte objects are S3 folder markers, not input files.
-      if (metadata.sizeBytes() == 0 || path.endsWith("/")) {
-        return;
-      }
+    public void process(@Element String path, MultiOutputReceiver out) throws IOException {
       String name = input.relativeName(path);
       filesRead.inc();
       JobProgress.fileRead();
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
+      // A literal resource: the path is opened as written, never matched as a pattern.
+      ResourceId file = FileSystems.matchNewResource(path, false);
+      try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16)) {
         LineReader reader = new LineReader(in);
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
           if (limit.exceededBy(line.number())) {

@@ -4,15 +4,17 @@ import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.api.Recipe;
+import io.segmentbeam.storage.ListedFile;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Everything a batch segment pipeline needs to know, fixed before it is built, so that no
  * transform depends on PipelineOptions or on the job store.
  *
- * @param input the input prefix: every file whose path starts with it is read
- * @param outputDirectory the folder the {@code .out} files are written to
- * @param tempDirectory where files are staged until all of them are complete
+ * @param input the input prefix, which output names are relative to
+ * @param inputFiles every file under the prefix, listed once before the job wrote anything
+ * @param outputDirectory the folder the {@code .out} files are written to (the job's staging folder)
  * @param numResults users kept per line
  * @param recipe the kind of query lines the model answers
  * @param model the model to load on every worker
@@ -23,8 +25,8 @@ import java.io.Serializable;
  */
 public record SegmentJobSpec(
     InputPrefix input,
+    List<ListedFile> inputFiles,
     String outputDirectory,
-    String tempDirectory,
     int numResults,
     Recipe recipe,
     ModelSpec model,

@@ -1,12 +1,9 @@
 package io.segmentbeam.pipeline;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,48 +11,42 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes one {@code <input name>.out} file per input file, its lines in input order. Files are
- * staged in a temporary folder and only moved into the output folder once every one of them is
- * complete, so a failed job leaves no partial output.
+ * Writes one {@code <input name>.out} file per input file, its lines in input order, into the
+ * job's staging folder, which the job publishes once every file is complete. Each file is written
+ * whole by one element, under its literal name: no temporary files, no patterns matched, and a
+ * retried element writes the same file again.
  */
-public final class WriteSegmentFiles
-    extends PTransform<PCollection<KV<String, KV<Long, String>>>, WriteFilesResult<String>> {
+public final class WriteSegmentFiles extends PTransform<PCollection<KV<String, KV<Long, String>>>, PCollection<String>> {
   public static final String OUTPUT_SUFFIX = ".out";
 
   private final String outputDirectory;
-  private final String tempDirectory;
 
-  public WriteSegmentFiles(String outputDirectory, String tempDirectory) {
+  /** @param outputDirectory the folder, ending in {@code /}, that the files are written to */
+  public WriteSegmentFiles(String outputDirectory) {
     this.outputDirectory = outputDirectory;
-    this.tempDirectory = tempDirectory;
   }
 
   @Override
-  public WriteFilesResult<String> expand(PCollection<KV<String, KV<Long, String>>> outputLines) {
+  public PCollection<String> expand(PCollection<KV<String, KV<Long, String>>> outputLines) {
     return outputLines
         .apply("GroupByInputFile", GroupByKey.create())
         .apply("RestoreInputOrder", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.lists(TypeDescriptors.strings())))
             .via(WriteSegmentFiles::inInputOrder))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("WriteOutFiles", FileIO.<String, KV<String, List<String>>>writeDynamic()
-            .by(KV::getKey)
-            .withDestinationCoder(StringUtf8Coder.of())
-            .via(new LinesSink())
-            .to(outputDirectory)
-            .withTempDirectory(tempDirectory)
-            .withNaming(name -> (window, pane, numShards, shardIndex, compression) -> name + OUTPUT_SUFFIX)
-            .withNumShards(1));
+        .apply("WriteOutFiles", ParDo.of(new WriteFileFn(outputDirectory)));
   }
 
   private static KV<String, List<String>> inInputOrder(KV<String, Iterable<KV<Long, String>>> file) {
@@ -67,27 +58,26 @@ public final class WriteSegmentFiles
     return KV.of(file.getKey(), lines);
   }
 
-  /** Writes a whole file's lines, each ending in a newline. */
-  private static final class LinesSink implements FileIO.Sink<KV<String, List<String>>> {
-    private transient Writer writer;
+  /** Writes a whole file's lines, each ending in a newline; outputs the file's name. */
+  private static final class WriteFileFn extends DoFn<KV<String, List<String>>, String> {
+    private final String outputDirectory;
 
-    @Override
-    public void open(WritableByteChannel channel) {
-      OutputStream stream = Channels.newOutputStream(channel);
-      writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    WriteFileFn(String outputDirectory) {
+      this.outputDirectory = outputDirectory;
     }
 
-    @Override
-    public void write(KV<String, List<String>> file) throws IOException {
-      for (String line : file.getValue()) {
-        writer.write(line);
-        writer.write('\n');
+    @ProcessElement
+    public void process(@Element KV<String, List<String>> file, OutputReceiver<String> out) throws IOException {
+      String name = file.getKey() + OUTPUT_SUFFIX;
+      ResourceId target = FileSystems.matchNewResource(outputDirectory + name, false);
+      try (Writer writer = new BufferedWriter(Channels.newWriter(FileSystems.create(target, "text/plain"),
+          StandardCharsets.UTF_8), 1 << 16)) {
+        for (String line : file.getValue()) {
+          writer.write(line);
+          writer.write('\n');
+        }
       }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      writer.flush();
+      out.output(name);
     }
   }
 }

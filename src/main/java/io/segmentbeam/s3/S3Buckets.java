@@ -1,6 +1,5 @@
 package io.segmentbeam.s3;
 
-import java.net.URI;
 import java.util.Optional;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -22,7 +21,7 @@ public final class S3Buckets {
 
   /** Why the bucket of an {@code s3://} location cannot be used, or empty when it can. */
   public static Optional<String> problem(PipelineOptions options, String location) {
-    String bucket = URI.create(location).getHost();
+    String bucket = S3Location.parse(location).bucket();
     S3Options s3 = options.as(S3Options.class);
     try (S3Client client = new PathStyleS3ClientBuilderFactory().createBuilder(s3).build()) {
       client.headBucket(request -> request.bucket(bucket));

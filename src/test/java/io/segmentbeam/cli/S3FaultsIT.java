@@ -127,14 +127,23 @@ class S3FaultsIT {
 
     // Every write of the export's files fails, however often it is retried.
     front.faults(request -> (request.method().equals("PUT") || request.method().equals("POST"))
-        && request.target().contains("/exports/export-broken/") && !request.target().contains("kms-key-check")
+        && request.target().contains("export-broken") && !request.target().contains("kms-key-check")
         ? Optional.of(new Refusal(500, "Internal Server Error", "InternalError", "We encountered an internal error."))
         : Optional.empty());
     JsonNode broken = export("export-broken", KMS_KEY);
     assertThat(broken.get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(broken.get("failureReason").asText(), startsWith("The export pipeline failed: "));
+
+    // The files are all written, but moving them into place fails: none is left there, published or staged.
+    front.faults(request -> request.method().equals("PUT") && request.target().contains("/exports/export-unpublished/")
+        ? Optional.of(new Refusal(500, "Internal Server Error", "InternalError", "We encountered an internal error."))
+        : Optional.empty());
+    JsonNode unpublished = export("export-unpublished", KMS_KEY);
+    assertThat(unpublished.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(unpublished.get("failureReason").asText(), startsWith("Cannot move the finished export files into "
+        + "jobOutput.s3DataDestination.path s3://faults/exports/export-unpublished/: "));
     front.faults(request -> Optional.empty());
-    assertThat(keys("exports/export-broken"), empty());
+    assertThat(keys("exports/"), empty());
   }
 
   /** Exports the Users dataset of the declared sample group to s3://faults/exports/; returns the job. */

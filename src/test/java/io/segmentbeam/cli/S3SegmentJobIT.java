@@ -70,6 +70,12 @@ class S3SegmentJobIT {
     }
   }
 
+  /** Every object under a prefix with its ETag (a digest of its bytes) and modification time. */
+  static List<String> objects(String prefix) {
+    return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET).prefix(prefix)).contents().stream()
+        .map(object -> object.key() + " " + object.eTag() + " " + object.lastModified()).sorted().toList();
+  }
+
   static void put(String key, String content) {
     s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromString(content));
   }
@@ -105,6 +111,32 @@ class S3SegmentJobIT {
     assertThat(run("slash", "s3://segments/prefix/", "s3://segments/slash/", null).get("status").asText(),
         equalTo("ACTIVE"));
     assertThat(keys("slash/"), equalTo(List.of("slash/a.json.out")));
+  }
+
+  @Test
+  void theInputPrefixIsReadLiterallyWhateverCharactersItsKeysHave() throws IOException {
+    put("star*/a b [c] {d}?\u00e9%20.json", "{\"itemId\": \"100057\"}\n");
+    // What star* would match as a pattern: never read.
+    put("starry/b.json", "{\"itemId\": \"100004\"}\n");
+    JsonNode job = run("literal", "s3://segments/star*/", "s3://segments/literal out [1]/", null);
+    assertThat(job.get("failureReason") + "", job.get("status").asText(), equalTo("ACTIVE"));
+    assertThat(keys("literal"), equalTo(List.of("literal out [1]/a b [c] {d}?\u00e9%20.json.out")));
+    assertThat(keys("starry/"), equalTo(List.of("starry/b.json")));
+  }
+
+  @Test
+  void aFailedJobLeavesTheObjectsUnderItsOutputPrefixExactlyAsItFoundThem() throws IOException {
+    put("shared-out/other-job.json.out", "another job's output, written just now\n");
+    put("shared-out/items.json.out", "an older output of the same name\n");
+    put("failing-in/items.json", "{\"itemId\": \"100057\"}\n");
+    put("failing-in/too-long.json", "{\"itemId\": \"100057\"}\n".repeat(501));
+    List<String> before = objects("shared-out/");
+
+    JsonNode job = run("fails-on-s3", "s3://segments/failing-in/", "s3://segments/shared-out/", KMS_KEY);
+
+    assertThat(job.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(job.get("failureReason").asText(), containsString("too-long.json"));
+    assertThat(objects("shared-out/"), equalTo(before));
   }
 
   @Test

@@ -91,8 +91,7 @@ class BatchSegmentPipelineTest {
     Files.write(folder.resolve("in/folder-marker"), new byte[0]);
     Path output = folder.resolve("out");
 
-    BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in") + "/"),
-        output + "/", folder.resolve("staging") + "/", 1, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1));
+    BatchSegmentPipeline.build(pipeline, spec(pipeline, folder.resolve("in") + "/", output, 1));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("first.json.out", "sub/first.json.out", "bad.json.out"));
@@ -117,11 +116,16 @@ class BatchSegmentPipelineTest {
     Files.writeString(folder.resolve("other.json"), "{\"itemId\": \"i1\"}\n");
     Path output = folder.resolve("out");
 
-    BatchSegmentPipeline.build(pipeline, new SegmentJobSpec(InputPrefix.of(folder.resolve("in").toString()),
-        output + "/", folder.resolve("staging") + "/", 3, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1));
+    BatchSegmentPipeline.build(pipeline, spec(pipeline, folder.resolve("in").toString(), output, 3));
     pipeline.run().waitUntilFinish();
 
     assertThat(outFiles(output), containsInAnyOrder("in/a.json.out", "in_test/b.json.out"));
+  }
+
+  /** The job's spec for the input prefix, listed as a job lists it. */
+  private SegmentJobSpec spec(TestPipeline pipeline, String prefix, Path output, int numResults) throws IOException {
+    InputPrefix input = InputPrefix.of(prefix);
+    return new SegmentJobSpec(input, input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1);
   }
 
   private static List<String> outFiles(Path output) throws IOException {

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -33,13 +34,16 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The pipeline that writes a new version of a dataset: the records kept from the current version,
@@ -56,11 +60,11 @@ public final class DatasetUpdate {
    *
    * @param current the current version's folder, or null for a dataset without records yet
    * @param kept which origins of the current version's records the new version keeps
-   * @param importLocation the CSV file or folder an import reads, or null for a put
+   * @param importFiles the CSV files an import reads, listed literally, or null for a put
    * @param putRecords the records a put adds (cells in schema order), empty for an import
    * @param version the new version's folder
    */
-  public record Spec(DatasetSchema schema, String current, Set<RecordOrigin> kept, String importLocation,
+  public record Spec(DatasetSchema schema, String current, Set<RecordOrigin> kept, List<String> importFiles,
       List<String[]> putRecords, String version) implements Serializable {}
 
   /** How many rows an import read, and the problems with them: how many and the first few. */
@@ -73,8 +77,9 @@ public final class DatasetUpdate {
         : RowBatches.ofOrigins(read(pipeline, "Stored", spec.current() + "*.csv", spec.schema(), null, 0)
             .get(ReadStoredRows.ROWS), "KeepOrigins", spec.kept());
     PCollection<List<StoredRow>> fresh;
-    if (spec.importLocation() != null) {
-      PCollectionTuple read = read(pipeline, "Import", DatasetReader.filePattern(spec.importLocation()),
+    if (spec.importFiles() != null) {
+      PCollectionTuple read = rows(pipeline.apply("ImportFiles", Create.of(spec.importFiles())
+          .withCoder(StringUtf8Coder.of())).apply("SpreadImportFiles", Reshuffle.viaRandomKey()), "Import",
           spec.schema(), RecordOrigin.BULK, 1);
       fresh = read.get(ReadStoredRows.ROWS);
       read.get(ReadStoredRows.PROBLEMS)
@@ -98,7 +103,7 @@ public final class DatasetUpdate {
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
-    if (spec.importLocation() == null) {
+    if (spec.importFiles() == null) {
       return new Result(spec.putRecords().size(), 0, List.of());
     }
     long rowsRead = counter(result, "ImportRows");
@@ -110,11 +115,17 @@ public final class DatasetUpdate {
   /** Reads the dataset files matching {@code pattern}: batches of records, and problems with them. */
   static PCollectionTuple read(Pipeline pipeline, String step, String pattern, DatasetSchema schema,
       RecordOrigin origin, int phase) {
-    PCollectionTuple read = pipeline
+    PCollection<String> files = pipeline
         .apply(step + "Files", FileIO.match().filepattern(pattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply(step + "DataFiles", Filter.by((MatchResult.Metadata file) -> DatasetReader.isDataFile(file.resourceId())))
-        .apply(step + "Rows", ParDo.of(new ReadStoredRows(schema, origin, phase, step))
-            .withOutputTags(ReadStoredRows.ROWS, TupleTagList.of(ReadStoredRows.PROBLEMS)));
+        .apply(step + "Paths", MapElements.into(TypeDescriptors.strings()).via(file -> file.resourceId().toString()));
+    return rows(files, step, schema, origin, phase);
+  }
+
+  private static PCollectionTuple rows(PCollection<String> files, String step, DatasetSchema schema,
+      RecordOrigin origin, int phase) {
+    PCollectionTuple read = files.apply(step + "Rows", ParDo.of(new ReadStoredRows(schema, origin, phase, step))
+        .withOutputTags(ReadStoredRows.ROWS, TupleTagList.of(ReadStoredRows.PROBLEMS)));
     read.get(ReadStoredRows.ROWS).setCoder(StoredRow.BATCH_CODER);
     read.get(ReadStoredRows.PROBLEMS).setCoder(SerializableCoder.of(RowProblems.Problem.class));
     return read;

@@ -7,7 +7,8 @@ import io.segmentbeam.dataset.RecordOrigin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -18,7 +19,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * good rows go to the main output in batches, each bad row (or bad header, which ends the file) to
  * {@link #PROBLEMS}. Records take the origin given, or, for stored files, the one their name says.
  */
-final class ReadStoredRows extends DoFn<MatchResult.Metadata, List<StoredRow>> {
+final class ReadStoredRows extends DoFn<String, List<StoredRow>> {
   private static final long serialVersionUID = 1L;
   static final String NAMESPACE = "segmentbeam.dataset";
   static final TupleTag<List<StoredRow>> ROWS = new TupleTag<>() {};
@@ -44,13 +45,14 @@ final class ReadStoredRows extends DoFn<MatchResult.Metadata, List<StoredRow>> {
   }
 
   @ProcessElement
-  public void process(@Element MatchResult.Metadata file, MultiOutputReceiver out) throws IOException {
-    String name = file.resourceId().toString();
+  public void process(@Element String name, MultiOutputReceiver out) throws IOException {
+    // The file's own name, never matched as a pattern.
+    ResourceId file = FileSystems.matchNewResource(name, false);
     RecordOrigin rowOrigin = origin != null ? origin
-        : RecordOrigin.ofFile(file.resourceId().getFilename()).orElseThrow(
+        : RecordOrigin.ofFile(file.getFilename()).orElseThrow(
             () -> new IOException("not a stored dataset file: " + name));
     List<StoredRow> batch = new ArrayList<>(StoredRow.BATCH);
-    DatasetReader.readFile(file.resourceId(), schema, (DatasetRow row) -> {
+    DatasetReader.readFile(file, schema, (DatasetRow row) -> {
       rows.inc();
       String[] cells = new String[schema.fields().size()];
       for (int i = 0; i < cells.length; i++) {

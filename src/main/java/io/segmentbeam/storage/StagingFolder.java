@@ -1,0 +1,147 @@
+package io.segmentbeam.storage;
+
+import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.s3.S3Buckets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The one folder a job writes in until its output is complete: {@code <output>/.segmentbeam-staging-
+ * <job>-<run>/}, named for the job and this run of it, so that nothing else is ever in it. Its
+ * {@code files/} are published into the output folder as a set once all are written, each replaced
+ * file set aside in {@code replaced/} until the set is in place, so that a publication that fails
+ * half-way puts back exactly what was there. Removing the folder removes only what the job wrote.
+ */
+public final class StagingFolder {
+  private final String outputFolder;
+  private final String folder;
+  private final PipelineOptions options;
+
+  private StagingFolder(String outputFolder, String folder, PipelineOptions options) {
+    this.outputFolder = outputFolder;
+    this.folder = folder;
+    this.options = options;
+  }
+
+  /** A new staging folder for one run of a job; {@code outputFolder} ends in {@code /}. */
+  public static StagingFolder create(String outputFolder, String jobName, PipelineOptions options) throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    StagingFolder staging = at(outputFolder, outputFolder + Listing.STAGING_PREFIX + jobName + "-" + run + "/",
+        options);
+    if (DataLocations.isLocal(outputFolder)) {
+      // Exclusive: a folder of that name that is somebody else's is never written into.
+      Files.createDirectory(Path.of(staging.folder));
+    }
+    return staging;
+  }
+
+  /** The staging folder a job recorded, to publish or remove it after its process ended. */
+  public static StagingFolder at(String outputFolder, String folder, PipelineOptions options) {
+    return new StagingFolder(outputFolder, folder, options);
+  }
+
+  public String folder() {
+    return folder;
+  }
+
+  /** Where the job's pipeline writes the files that become its output, by their names in the output folder. */
+  public String filesFolder() {
+    return folder + "files/";
+  }
+
+  /** The staged files, by their names relative to {@link #filesFolder()}. */
+  public List<String> stagedNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (ListedFile file : Listing.under(filesFolder(), options)) {
+      names.add(file.path().substring(filesFolder().length()));
+    }
+    return names;
+  }
+
+  /**
+   * Moves every staged file to its place in the output folder. A file of the same name there is
+   * replaced; if any move fails, the files moved so far are taken back and the replaced ones
+   * restored before the error is thrown. Local output is never written through a symbolic link.
+   */
+  public List<String> publish() throws IOException {
+    List<String> names = stagedNames();
+    boolean local = DataLocations.isLocal(outputFolder);
+    if (local) {
+      for (String name : names) {
+        checkNoLinkOnTheWay(name);
+      }
+    }
+    List<String> published = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
+    try {
+      for (String name : names) {
+        if (exists(outputFolder + name)) {
+          move(outputFolder + name, folder + "replaced/" + name);
+          replaced.add(name);
+        }
+        move(filesFolder() + name, outputFolder + name);
+        published.add(name);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (String name : published) {
+        move(outputFolder + name, filesFolder() + name);
+      }
+      for (String name : replaced) {
+        move(folder + "replaced/" + name, outputFolder + name);
+      }
+      throw e;
+    }
+    return names;
+  }
+
+  /** Removes the staging folder and everything in it; nothing outside it is touched. */
+  public void remove() throws IOException {
+    FolderRemoval.remove(folder, options);
+  }
+
+  private void checkNoLinkOnTheWay(String name) throws IOException {
+    Path output = Path.of(outputFolder);
+    Path target = output.resolve(name).normalize();
+    if (!target.startsWith(output)) {
+      throw new IOException(name + " would be written outside the output folder " + outputFolder);
+    }
+    for (Path at = target.getParent(); !at.equals(output); at = at.getParent()) {
+      if (Files.isSymbolicLink(at)) {
+        throw new IOException("the output folder holds a symbolic link at " + at + ", and SegmentBeam does not write "
+            + "through links; remove it or choose another output path");
+      }
+    }
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("the output folder holds a folder named " + target + " where an output file belongs");
+    }
+  }
+
+  private boolean exists(String path) throws IOException {
+    if (DataLocations.isLocal(path)) {
+      return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+    }
+    return !Listing.under(path, options).stream().filter(file -> file.path().equals(path)).toList().isEmpty();
+  }
+
+  private void move(String from, String to) throws IOException {
+    if (S3Buckets.isS3(from)) {
+      ResourceId source = FileSystems.matchNewResource(from, false);
+      ResourceId target = FileSystems.matchNewResource(to, false);
+      FileSystems.rename(List.of(source), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      return;
+    }
+    Path target = Path.of(to);
+    Files.createDirectories(target.getParent());
+    Files.move(Path.of(from), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
