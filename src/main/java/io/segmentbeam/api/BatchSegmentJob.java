@@ -18,7 +18,7 @@ public record BatchSegmentJob(
     Integer numResults,
     String roleArn,
     String solutionVersionArn,
-    String status) {
+    String status) implements StatusRecord<BatchSegmentJob> {
 
   /** A new job as CreateBatchSegmentJob records it, in CREATE PENDING. */
   public static BatchSegmentJob pending(String arn, CreateBatchSegmentJobRequest request, BigDecimal now) {
@@ -27,6 +27,7 @@ public record BatchSegmentJob(
         request.solutionVersionArn(), JobStatus.CREATE_PENDING);
   }
 
+  @Override
   public BatchSegmentJob withStatus(String newStatus, String newFailureReason, BigDecimal now) {
     return new BatchSegmentJob(batchSegmentJobArn, creationDateTime, newFailureReason, filterArn, jobInput,
         jobName, jobOutput, now, numResults, roleArn, solutionVersionArn, newStatus);

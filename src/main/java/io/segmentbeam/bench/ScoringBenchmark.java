@@ -151,12 +151,12 @@ public final class ScoringBenchmark {
     BatchSegmentJobService jobs = new BatchSegmentJobService(store, SCOPE,
         SolutionVersionRegistry.load(work.resolve("solution-versions")),
         () -> new FilterService(store, SCOPE, DatasetGroupRegistry.load(work.resolve("dataset-groups")),
-            FilterDeclarations.load(work.resolve("filters"))));
+            FilterDeclarations.load(work.resolve("filters"))), () -> options);
     CreateBatchSegmentJobRequest request = new CreateBatchSegmentJobRequest(FILTER,
         new BatchSegmentJobInput(new S3DataConfig(null, work.resolve("input") + "/")),
         "bench-" + System.currentTimeMillis(), new BatchSegmentJobOutput(new S3DataConfig(null, output + "/")),
         settings.numResults(), "arn:aws:iam::123456789012:role/SegmentBeamBenchmark", VERSION, null);
-    BatchSegmentJobService.Created created = jobs.create(request, options);
+    BatchSegmentJobService.Created created = jobs.create(request, options, arn -> { });
     if (!JobStatus.ACTIVE.equals(created.job().status())) {
       throw new IOException("the benchmark job ended " + created.job().status() + ": "
           + created.job().failureReason());

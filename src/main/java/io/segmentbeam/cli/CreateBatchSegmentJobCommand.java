@@ -50,9 +50,9 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
       CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
     });
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, true);
-    BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options);
-    return JobReport.print(command, new CreateBatchSegmentJobResponse(created.job().batchSegmentJobArn()),
-        created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));
+    BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options,
+        arn -> JobReport.recorded(command, new CreateBatchSegmentJobResponse(arn)));
+    return JobReport.ended(command, created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));
   }
 
   private static String summary(Map<String, Long> counters) {

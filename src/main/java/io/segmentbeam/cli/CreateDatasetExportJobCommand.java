@@ -45,8 +45,8 @@ final class CreateDatasetExportJobCommand implements Callable<Integer> {
       CliInput.putJson(command, json, "jobOutput", "--job-output", jobOutput);
     });
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, false);
-    DatasetExportJob job = service.datasetExportJobs().create(request, options);
-    return JobReport.print(command, new CreateDatasetExportJobResponse(job.datasetExportJobArn()), job.jobName(),
-        job.status(), job.failureReason(), "to " + DatasetExportJobService.outputFolder(job));
+    DatasetExportJob job = service.datasetExportJobs().create(request, options,
+        arn -> JobReport.recorded(command, new CreateDatasetExportJobResponse(arn)));
+    return JobReport.ended(command, job.jobName(), job.status(), job.failureReason(), "to " + DatasetExportJobService.outputFolder(job));
   }
 }

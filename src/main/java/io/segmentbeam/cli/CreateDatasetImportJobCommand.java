@@ -43,8 +43,8 @@ final class CreateDatasetImportJobCommand implements Callable<Integer> {
       CliInput.putText(json, "importMode", importMode);
     });
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, false);
-    DatasetImportJob job = service.datasetImportJobs().create(request, options);
-    return JobReport.print(command, new CreateDatasetImportJobResponse(job.datasetImportJobArn()), job.jobName(),
-        job.status(), job.failureReason(), "");
+    DatasetImportJob job = service.datasetImportJobs().create(request, options,
+        arn -> JobReport.recorded(command, new CreateDatasetImportJobResponse(arn)));
+    return JobReport.ended(command, job.jobName(), job.status(), job.failureReason(), "");
   }
 }

@@ -79,6 +79,11 @@ final class ServiceOptions {
         profile, s3PathStyle);
   }
 
+  /** Options that reach the storage of jobs (S3 access), for commands that run no pipeline. */
+  PipelineOptions storageOptions() {
+    return s3().applyTo(PipelineOptionsFactory.create());
+  }
+
   /** Makes s3:// paths readable and writable for commands that run no pipeline. */
   void registerFileSystems() {
     s3().applyTo(PipelineOptionsFactory.create());
@@ -95,7 +100,8 @@ final class ServiceOptions {
 
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
-    return new BatchSegmentJobService(store(), scope(), SolutionVersionRegistry.load(solutionVersions), this::filters);
+    return new BatchSegmentJobService(store(), scope(), SolutionVersionRegistry.load(solutionVersions), this::filters,
+        this::storageOptions);
   }
 
   FilterService filters() {
@@ -109,11 +115,11 @@ final class ServiceOptions {
   }
 
   DatasetImportJobService datasetImportJobs() {
-    return new DatasetImportJobService(store(), scope(), datasets());
+    return new DatasetImportJobService(store(), scope(), datasets(), this::storageOptions);
   }
 
   DatasetExportJobService datasetExportJobs() {
-    return new DatasetExportJobService(store(), scope(), datasets());
+    return new DatasetExportJobService(store(), scope(), datasets(), this::storageOptions);
   }
 
   PutRecordsService putRecords() {

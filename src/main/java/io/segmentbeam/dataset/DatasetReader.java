@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.segmentbeam.storage.ListedFile;
+import io.segmentbeam.storage.Listing;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -16,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -69,19 +69,13 @@ public final class DatasetReader {
 
   /** The dataset files at a location, in name order; none is an error. */
   public static List<ResourceId> files(String location) throws IOException {
-    MatchResult match = FileSystems.match(filePattern(location), EmptyMatchTreatment.ALLOW);
     List<ResourceId> files = new ArrayList<>();
-    if (match.status() == MatchResult.Status.OK) {
-      for (MatchResult.Metadata metadata : match.metadata()) {
-        if (isDataFile(metadata.resourceId())) {
-          files.add(metadata.resourceId());
-        }
-      }
+    for (ListedFile file : Listing.files(location)) {
+      files.add(FileSystems.matchNewResource(file.path(), false));
     }
     if (files.isEmpty()) {
       throw new FileNotFoundException("no dataset file at " + location);
     }
-    files.sort((a, b) -> a.toString().compareTo(b.toString()));
     return files;
   }
 

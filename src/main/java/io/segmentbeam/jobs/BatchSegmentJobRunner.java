@@ -54,8 +54,10 @@ final class BatchSegmentJobRunner {
 
   /**
    * Runs the job; {@code onStatus} receives the job as each status is reached and persists it.
+   * {@code run} holds its lease and tells whether it was stopped, which it checks between steps.
    */
-  Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus) {
+  Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus,
+      JobRun run) {
     OutputEncryption.apply(options, job.jobOutput().s3DataDestination().kmsKeyArn());
     FileSystems.setDefaultPipelineOptions(options);
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
@@ -66,13 +68,15 @@ final class BatchSegmentJobRunner {
     try {
       InputPrefix input = InputPrefix.of(job.jobInput().s3DataSource().path());
       List<ListedFile> inputFiles = listInput(job, input);
+      run.checkNotStopped();
       int userShards = userShards(solutionVersion.model());
       long modelStart = System.currentTimeMillis();
       checkModel(solutionVersion, userShards);
       long modelLoadMillis = System.currentTimeMillis() - modelStart;
       checkFilter(solutionVersion, filter, userShards);
+      run.checkNotStopped();
       JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
-      staging = JobLocations.stage(options, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path");
+      staging = JobLocations.stage(options, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path", run);
       JobLocations.checkEncryptionKey(staging.folder(), job.jobOutput().s3DataDestination().kmsKeyArn());
       SegmentJobSpec spec = new SegmentJobSpec(input, inputFiles, staging.filesFolder(),
           job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
@@ -80,18 +84,19 @@ final class BatchSegmentJobRunner {
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
           solutionVersion.items(), filter, userShards);
       long pipelineStartedAt = System.currentTimeMillis();
-      PipelineResult result = runPipeline(spec, inputFiles.size());
+      PipelineResult result = runPipeline(spec, inputFiles.size(), run);
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
-      publish(staging, input, inputFiles, outputDirectory);
+      publish(staging, input, inputFiles, outputDirectory, run);
       BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
       onStatus.reached(active);
       return new Outcome(active, counters(metrics),
           JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()));
     } catch (JobFailure failure) {
-      return failed(running, failure.getMessage(), onStatus);
+      return failed(running, run.stopReason() != null ? run.stopReason() : failure.getMessage(), onStatus);
     } catch (RuntimeException unexpected) {
-      return failed(running, "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
+      return failed(running, run.stopReason() != null ? run.stopReason()
+          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
     } finally {
       // Only the job's own staging folder is removed: after a success it holds no more than the files replaced.
       if (staging != null) {
@@ -105,7 +110,7 @@ final class BatchSegmentJobRunner {
    * input file, or the job fails having published nothing.
    */
   private static void publish(StagingFolder staging, InputPrefix input, List<ListedFile> inputFiles,
-      String outputDirectory) throws JobFailure {
+      String outputDirectory, JobRun run) throws JobFailure {
     try {
       Set<String> expected = new TreeSet<>();
       inputFiles.forEach(file -> expected.add(input.relativeName(file.path()) + WriteSegmentFiles.OUTPUT_SUFFIX));
@@ -115,6 +120,7 @@ final class BatchSegmentJobRunner {
         throw new JobFailure("The segment pipeline finished without writing " + expected.size() + " of the "
             + inputFiles.size() + " output files, e.g. " + expected.iterator().next() + "; nothing was published.");
       }
+      run.publishing();
       staging.publish();
     } catch (IOException e) {
       throw new JobFailure("Cannot move the finished output files into jobOutput.s3DataDestination.path "
@@ -195,7 +201,7 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private PipelineResult runPipeline(SegmentJobSpec spec, long inputFiles) throws JobFailure {
+  private PipelineResult runPipeline(SegmentJobSpec spec, long inputFiles, JobRun run) throws JobFailure {
     Pipeline pipeline = Pipeline.create(options);
     BatchSegmentPipeline.build(pipeline, spec);
     PipelineResult result;
@@ -203,10 +209,13 @@ final class BatchSegmentJobRunner {
     try (JobProgress.Reporting progress = JobProgress.report(inputFiles,
         options.as(SegmentJobOptions.class).getProgressIntervalSeconds(), System.err)) {
       result = pipeline.run();
+      run.running(result);
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
+      run.checkNotStopped();
       throw new JobFailure("The segment pipeline failed: " + JobFailure.rootMessage(e), e);
     }
+    run.checkNotStopped();
     if (state != PipelineResult.State.DONE) {
       throw new JobFailure("The segment pipeline ended in state " + state + " instead of DONE.");
     }

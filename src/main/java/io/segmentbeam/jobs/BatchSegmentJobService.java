@@ -11,11 +11,14 @@ import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
+import io.segmentbeam.s3.OutputEncryption;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -27,14 +30,23 @@ public final class BatchSegmentJobService {
   static final String RESOURCE_TYPE = "batch-segment-job";
 
   private final Resources<BatchSegmentJob> jobs;
+  private final JobRuns runs;
+  private final OrphanRecovery<BatchSegmentJob> orphans;
   private final SolutionVersionRegistry solutionVersions;
   private final Supplier<FilterService> filters;
 
-  /** @param filters the filter service, made only when a job names a filter */
+  /**
+   * @param filters the filter service, made only when a job names a filter
+   * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
+   */
   public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
-      Supplier<FilterService> filters) {
+      Supplier<FilterService> filters, Supplier<PipelineOptions> storage) {
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
+    this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
+    this.orphans = new OrphanRecovery<>(runs, BatchSegmentJob::jobName, BatchSegmentJob::creationDateTime,
+        jobs::update, job -> OutputEncryption.apply(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
+        OrphanRecovery.publish());
     this.solutionVersions = solutionVersions;
     this.filters = filters;
   }
@@ -43,10 +55,11 @@ public final class BatchSegmentJobService {
   public record Created(BatchSegmentJob job, Map<String, Long> counters, JobTimings timings) {}
 
   /**
-   * Validates and records the job, then runs it to ACTIVE or CREATE FAILED. Request errors are
-   * thrown before anything is recorded; a job that cannot run is recorded as CREATE FAILED.
+   * Validates and records the job, tells {@code recorded} its ARN, then runs it to ACTIVE or
+   * CREATE FAILED. Request errors are thrown before anything is recorded; a job that cannot run is
+   * recorded as CREATE FAILED.
    */
-  public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options) {
+  public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options, Consumer<String> recorded) {
     request.validate();
     SolutionVersion solutionVersion = solutionVersions.find(request.solutionVersionArn())
         .orElseThrow(() -> new ResourceNotFoundException("Could not find solutionVersionArn "
@@ -55,14 +68,18 @@ public final class BatchSegmentJobService {
         : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     jobs.create(pending);
-    BatchSegmentJobRunner.Outcome outcome =
-        new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update);
+    recorded.accept(pending.batchSegmentJobArn());
+    BatchSegmentJobRunner.Outcome outcome;
+    try (JobRun run = new JobRun(runs, pending.jobName(),
+        () -> orphans.abandon(jobs.get(pending.batchSegmentJobArn()), RunningJobs.STOPPED))) {
+      outcome = new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update, run);
+    }
     return new Created(outcome.job(), outcome.counters(), outcome.timings());
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {
     request.validate();
-    return jobs.get(request.batchSegmentJobArn());
+    return orphans.recover(jobs.get(request.batchSegmentJobArn()));
   }
 
   public ListBatchSegmentJobsResponse list(ListBatchSegmentJobsRequest request) {
@@ -70,7 +87,7 @@ public final class BatchSegmentJobService {
     JobStore.Page<BatchSegmentJob> page = jobs.list(request, "solutionVersionArn", request.solutionVersionArn(),
         BatchSegmentJob::solutionVersionArn);
     return new ListBatchSegmentJobsResponse(
-        page.items().stream().map(BatchSegmentJob::summary).toList(), page.nextToken());
+        page.items().stream().map(orphans::recover).map(BatchSegmentJob::summary).toList(), page.nextToken());
   }
 
 }

@@ -12,10 +12,13 @@ import io.segmentbeam.s3.OutputEncryption;
 import io.segmentbeam.storage.StagingFolder;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -27,34 +30,49 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * {@code <path>/<jobName>/}, with SSE-KMS under the destination's key.
  */
 public final class DatasetExportJobService {
+  private static final String RESOURCE_TYPE = "dataset-export-job";
   private final Resources<DatasetExportJob> jobs;
+  private final JobRuns runs;
+  private final OrphanRecovery<DatasetExportJob> orphans;
   private final DatasetService datasets;
 
-  public DatasetExportJobService(Documents home, ArnScope scope, DatasetService datasets) {
-    this.jobs = new Resources<>(home, scope, "dataset-export-job", "datasetExportJobArn", DatasetExportJob.class,
+  /** @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with */
+  public DatasetExportJobService(Documents home, ArnScope scope, DatasetService datasets,
+      Supplier<PipelineOptions> storage) {
+    this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetExportJobArn", DatasetExportJob.class,
         DatasetExportJob::jobName, DatasetExportJob::datasetExportJobArn, DatasetExportJob::creationDateTime);
+    this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
+    this.orphans = new OrphanRecovery<>(runs, DatasetExportJob::jobName, DatasetExportJob::creationDateTime,
+        jobs::update, job -> OutputEncryption.apply(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
+        OrphanRecovery.publish());
     this.datasets = datasets;
   }
 
-  /** Validates and records the job, then runs it to ACTIVE or CREATE FAILED. */
-  public DatasetExportJob create(CreateDatasetExportJobRequest request, PipelineOptions options) {
+  /** Validates and records the job, tells {@code recorded} its ARN, then runs it to ACTIVE or CREATE FAILED. */
+  public DatasetExportJob create(CreateDatasetExportJobRequest request, PipelineOptions options,
+      Consumer<String> recorded) {
     request.validate();
     DatasetService.StoredDataset source = datasets.stored(request.datasetArn(), "datasetArn");
     DatasetExportJob pending = DatasetExportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     jobs.create(pending);
-    return JobLifecycle.run(pending, jobs::update, () -> export(source, pending, options));
+    recorded.accept(pending.datasetExportJobArn());
+    try (JobRun run = new JobRun(runs, pending.jobName(),
+        () -> orphans.abandon(jobs.get(pending.datasetExportJobArn()), RunningJobs.STOPPED))) {
+      return JobLifecycle.run(pending, jobs::update, run, job -> export(source, pending, options, job));
+    }
   }
 
   public DatasetExportJob describe(DescribeDatasetExportJobRequest request) {
     request.validate();
-    return jobs.get(request.datasetExportJobArn());
+    return orphans.recover(jobs.get(request.datasetExportJobArn()));
   }
 
   public ListDatasetExportJobsResponse list(ListDatasetExportJobsRequest request) {
     request.validate();
     JobStore.Page<DatasetExportJob> page =
         jobs.list(request, "datasetArn", request.datasetArn(), DatasetExportJob::datasetArn);
-    return new ListDatasetExportJobsResponse(page.items().stream().map(DatasetExportJob::summary).toList(),
+    return new ListDatasetExportJobsResponse(
+        page.items().stream().map(orphans::recover).map(DatasetExportJob::summary).toList(),
         page.nextToken());
   }
 
@@ -67,15 +85,15 @@ public final class DatasetExportJobService {
    * Writes the files into the job's staging folder beside {@code <path>/<jobName>/}, then publishes
    * them there once all are complete; a failed export removes its staging folder and nothing else.
    */
-  private static void export(DatasetService.StoredDataset source, DatasetExportJob job, PipelineOptions options)
-      throws JobFailure {
+  private static void export(DatasetService.StoredDataset source, DatasetExportJob job, PipelineOptions options,
+      JobRun run) throws JobFailure {
     S3DataConfig destination = job.jobOutput().s3DataDestination();
     OutputEncryption.apply(options, destination.kmsKeyArn());
     FileSystems.setDefaultPipelineOptions(options);
     String field = "jobOutput.s3DataDestination.path";
     String path = JobLocations.folder(destination.path());
     JobLocations.prepareOutput(options, path, field);
-    StagingFolder staging = JobLocations.stage(options, path, job.jobName(), field);
+    StagingFolder staging = JobLocations.stage(options, path, job.jobName(), field, run);
     try {
       JobLocations.checkEncryptionKey(staging.folder(), destination.kmsKeyArn());
       Set<RecordOrigin> origins = switch (job.ingestionMode()) {
@@ -94,6 +112,7 @@ public final class DatasetExportJobService {
         throw new JobFailure("The export pipeline ended in state " + state + " instead of DONE.");
       }
       try {
+        run.publishing();
         staging.publish();
       } catch (IOException e) {
         throw new JobFailure("Cannot move the finished export files into " + field + " " + outputFolder(job) + ": "

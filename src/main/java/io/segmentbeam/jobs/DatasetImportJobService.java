@@ -15,12 +15,15 @@ import io.segmentbeam.storage.Listing;
 import io.segmentbeam.storage.ListingException;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -31,17 +34,28 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * so a failed import leaves the dataset as it was.
  */
 public final class DatasetImportJobService {
+  private static final String RESOURCE_TYPE = "dataset-import-job";
   private final Resources<DatasetImportJob> jobs;
+  private final JobRuns runs;
+  private final OrphanRecovery<DatasetImportJob> orphans;
   private final DatasetService datasets;
 
-  public DatasetImportJobService(Documents home, ArnScope scope, DatasetService datasets) {
-    this.jobs = new Resources<>(home, scope, "dataset-import-job", "datasetImportJobArn", DatasetImportJob.class,
+  /** @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with */
+  public DatasetImportJobService(Documents home, ArnScope scope, DatasetService datasets,
+      Supplier<PipelineOptions> storage) {
+    this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetImportJobArn", DatasetImportJob.class,
         DatasetImportJob::jobName, DatasetImportJob::datasetImportJobArn, DatasetImportJob::creationDateTime);
+    this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
+    // An import whose runner died while committing is ACTIVE if its version became current.
+    this.orphans = new OrphanRecovery<>(runs, DatasetImportJob::jobName, DatasetImportJob::creationDateTime,
+        jobs::update, job -> storage.get(), (job, run, options) ->
+            datasets.writable(job.datasetArn(), "datasetArn").versions().current().equals(run.staging().stream().findFirst()));
     this.datasets = datasets;
   }
 
-  /** Validates and records the job, then runs it to ACTIVE or CREATE FAILED. */
-  public DatasetImportJob create(CreateDatasetImportJobRequest request, PipelineOptions options) {
+  /** Validates and records the job, tells {@code recorded} its ARN, then runs it to ACTIVE or CREATE FAILED. */
+  public DatasetImportJob create(CreateDatasetImportJobRequest request, PipelineOptions options,
+      Consumer<String> recorded) {
     request.validate();
     DatasetService.StoredDataset target = datasets.writable(request.datasetArn(), "datasetArn");
     boolean full = request.effectiveImportMode().equals("FULL");
@@ -53,19 +67,24 @@ public final class DatasetImportJobService {
     DatasetImportJob pending =
         DatasetImportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     jobs.create(pending);
-    return JobLifecycle.run(pending, jobs::update, () -> importRecords(target, request, full, options));
+    recorded.accept(pending.datasetImportJobArn());
+    try (JobRun run = new JobRun(runs, pending.jobName(),
+        () -> orphans.abandon(jobs.get(pending.datasetImportJobArn()), RunningJobs.STOPPED))) {
+      return JobLifecycle.run(pending, jobs::update, run, job -> importRecords(target, request, full, options, job));
+    }
   }
 
   public DatasetImportJob describe(DescribeDatasetImportJobRequest request) {
     request.validate();
-    return jobs.get(request.datasetImportJobArn());
+    return orphans.recover(jobs.get(request.datasetImportJobArn()));
   }
 
   public ListDatasetImportJobsResponse list(ListDatasetImportJobsRequest request) {
     request.validate();
     JobStore.Page<DatasetImportJob> page =
         jobs.list(request, "datasetArn", request.datasetArn(), DatasetImportJob::datasetArn);
-    return new ListDatasetImportJobsResponse(page.items().stream().map(DatasetImportJob::summary).toList(),
+    return new ListDatasetImportJobsResponse(
+        page.items().stream().map(orphans::recover).map(DatasetImportJob::summary).toList(),
         page.nextToken());
   }
 
@@ -74,7 +93,7 @@ public final class DatasetImportJobService {
    * keeps both. Either way a user or item imported again replaces its earlier record.
    */
   private static void importRecords(DatasetService.StoredDataset target, CreateDatasetImportJobRequest request,
-      boolean full, PipelineOptions options) throws JobFailure {
+      boolean full, PipelineOptions options, JobRun run) throws JobFailure {
     FileSystems.setDefaultPipelineOptions(options);
     String field = "dataSource.dataLocation";
     String location = JobLocations.absolute(request.dataSource().dataLocation());
@@ -82,6 +101,7 @@ public final class DatasetImportJobService {
     List<String> files = importFiles(location, field, options);
     DatasetVersions versions = target.versions();
     String version = versions.newVersion(request.jobName());
+    run.staged(version, null, List.of());
     DatasetUpdate.Result result;
     try {
       String current = versions.current().orElse(null);
@@ -89,6 +109,7 @@ public final class DatasetImportJobService {
       result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, files,
           List.of(), version));
       if (result.problems() == 0) {
+        run.publishing();
         versions.commit(version, current);
         return;
       }

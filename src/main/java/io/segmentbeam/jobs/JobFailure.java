@@ -1,5 +1,7 @@
 package io.segmentbeam.jobs;
 
+import io.segmentbeam.api.SecretMasking;
+
 /** A reason a job cannot run, worded as the job's failureReason. */
 final class JobFailure extends Exception {
   private static final long serialVersionUID = 1L;
@@ -41,7 +43,10 @@ final class JobFailure extends Exception {
         + "(java -Xmx8g -jar ...), split the input into several files, or run on Flink (--runner=FlinkRunner).";
   }
 
-  /** The most specific message in a cause chain, skipping the wrappers runners add around user code. */
+  /**
+   * The most specific message in a cause chain, skipping the wrappers runners add around user
+   * code, with credentials masked: it becomes a failureReason that is stored and printed.
+   */
   static String rootMessage(Throwable error) {
     Throwable current = error;
     String message = null;
@@ -56,6 +61,6 @@ final class JobFailure extends Exception {
       }
       current = current.getCause();
     }
-    return message != null ? message : error.getClass().getSimpleName();
+    return message != null ? SecretMasking.mask(message) : error.getClass().getSimpleName();
   }
 }

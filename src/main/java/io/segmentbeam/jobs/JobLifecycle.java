@@ -11,26 +11,31 @@ import java.util.function.Consumer;
 final class JobLifecycle {
   private JobLifecycle() {}
 
-  /** The job's work; a JobFailure's message becomes the failureReason. */
+  /** The job's work, given its run to record what it stages; a JobFailure's message becomes the failureReason. */
   @FunctionalInterface
   interface Work {
-    void run() throws JobFailure;
+    void run(JobRun run) throws JobFailure;
   }
 
-  /** Runs the work of a job recorded as CREATE PENDING; {@code persist} stores each status reached. */
-  static <T extends StatusRecord<T>> T run(T pending, Consumer<T> persist, Work work) {
+  /**
+   * Runs the work of a job recorded as CREATE PENDING under its lease; {@code persist} stores each
+   * status reached. A job stopped by a signal ends CREATE FAILED saying so.
+   */
+  static <T extends StatusRecord<T>> T run(T pending, Consumer<T> persist, JobRun run, Work work) {
     T running = pending.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     persist.accept(running);
     String failure;
     try {
-      work.run();
+      work.run(run);
+      run.checkNotStopped();
       T active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
       persist.accept(active);
       return active;
     } catch (JobFailure e) {
-      failure = e.getMessage();
+      failure = run.stopReason() != null ? run.stopReason() : e.getMessage();
     } catch (RuntimeException e) {
-      failure = "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(e);
+      failure = run.stopReason() != null ? run.stopReason()
+          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(e);
     }
     T failed = running.withStatus(JobStatus.CREATE_FAILED, failure, Timestamps.now());
     persist.accept(failed);

@@ -26,7 +26,10 @@ final class JobLocations {
     }
   }
 
-  /** A job can write under the folder: its bucket exists, or the local folder exists (made if need be) and is writable. */
+  /**
+   * A job can write under the folder: its bucket exists, or the local folder (or the nearest
+   * folder above it that exists, where the job will make it) is a writable folder. Nothing is made here.
+   */
   static void prepareOutput(PipelineOptions options, String folder, String field) throws JobFailure {
     if (S3Buckets.isS3(folder)) {
       Optional<String> problem = S3Buckets.problem(options, folder);
@@ -35,17 +38,16 @@ final class JobLocations {
       }
       return;
     }
-    if (!DataLocations.isLocal(folder)) {
-      return;
+    Path existing = Path.of(folder);
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
     }
-    Path path = Path.of(folder);
-    try {
-      Files.createDirectories(path);
-      if (!Files.isWritable(path)) {
-        throw new JobFailure("Cannot write to " + field + " " + folder + ": the folder is not writable.");
-      }
-    } catch (IOException e) {
-      throw new JobFailure("Cannot write to " + field + " " + folder + ": cannot create the folder (" + e + ").", e);
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw new JobFailure("Cannot write to " + field + " " + folder + ": " + existing + " is a file, not a folder.");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new JobFailure("Cannot write to " + field + " " + folder + ": the folder " + existing
+          + " is not writable.");
     }
   }
 
@@ -77,11 +79,16 @@ final class JobLocations {
     return DataLocations.isLocal(path) ? DataLocations.absoluteLocal(path) : path;
   }
 
-  /** A new staging folder for one run of the job, under its output folder. */
-  static StagingFolder stage(PipelineOptions options, String outputFolder, String jobName, String field)
+  /**
+   * A new staging folder for one run of the job, under its output folder, recorded with the run
+   * before it is made, so that it is removed if the run's process dies.
+   */
+  static StagingFolder stage(PipelineOptions options, String outputFolder, String jobName, String field, JobRun run)
       throws JobFailure {
+    StagingFolder staging = StagingFolder.plan(outputFolder, jobName, options);
+    run.staged(staging.folder(), outputFolder, staging.madeFolders());
     try {
-      return StagingFolder.create(outputFolder, jobName, options);
+      return staging.make();
     } catch (IOException | RuntimeException e) {
       throw new JobFailure("Cannot write to " + field + " " + outputFolder + ": cannot make the job's staging folder "
           + "there (" + JobFailure.rootMessage(e) + ").", e);

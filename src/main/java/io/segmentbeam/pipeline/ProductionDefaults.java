@@ -16,8 +16,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * 44 s with one.
  */
 public final class ProductionDefaults {
+  /** Not blocking in run() gives the job the pipeline's handle, which a stop (Ctrl-C, kill) cancels. */
   private static final List<String> DIRECT_RUNNER_DEFAULTS =
-      List.of("--enforceImmutability=false", "--enforceEncodability=false");
+      List.of("--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false");
   private static final String ONE_WORKER = "--targetParallelism=1";
 
   private ProductionDefaults() {}

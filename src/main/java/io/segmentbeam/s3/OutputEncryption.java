@@ -19,12 +19,13 @@ public final class OutputEncryption {
    * with SSE-KMS under the key, the algorithm header sent explicitly: with a key id alone, S3
    * would not use it. Local files cannot carry a key; it is only recorded.
    */
-  public static void apply(PipelineOptions options, String kmsKeyArn) {
+  public static PipelineOptions apply(PipelineOptions options, String kmsKeyArn) {
     if (kmsKeyArn != null) {
       S3Options s3 = options.as(S3Options.class);
       s3.setSSEAlgorithm("aws:kms");
       s3.setSSEKMSKeyId(kmsKeyArn);
     }
+    return options;
   }
 
   /**

@@ -1,7 +1,16 @@
 package io.segmentbeam.storage;
 
+import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.s3.S3Buckets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -33,6 +42,39 @@ public final class Listing {
   /** The files directly in {@code folder} (a path ending in {@code /}), in name order. */
   public static List<ListedFile> in(String folder, PipelineOptions options) throws ListingException {
     return S3Buckets.isS3(folder) ? S3Listing.list(folder, false, options) : LocalListing.list(folder, false);
+  }
+
+  /**
+   * The file at {@code location}, or the data files directly in it when it ends in {@code /}
+   * (names starting with {@code _} or {@code .} are markers and hidden files, left out), in path
+   * order: how model and dataset locations are read. Local locations are listed literally, and a
+   * missing one is simply empty; {@code s3://} ones through Beam's S3 file system with the
+   * process's options, which reads {@code * ? [ {} in their keys as patterns.
+   */
+  public static List<ListedFile> files(String location) throws IOException {
+    List<ListedFile> files = new ArrayList<>();
+    if (S3Buckets.isS3(location)) {
+      MatchResult match = FileSystems.match(location.endsWith("/") ? location + "*" : location,
+          EmptyMatchTreatment.ALLOW);
+      if (match.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata metadata : match.metadata()) {
+          files.add(new ListedFile(metadata.resourceId().toString(), metadata.sizeBytes()));
+        }
+      }
+    } else if (location.endsWith("/")) {
+      files.addAll(LocalListing.list(location, false));
+    } else {
+      Path file = Path.of(DataLocations.absoluteLocal(location));
+      if (Files.isRegularFile(file)) {
+        files.add(new ListedFile(file.toString(), Files.size(file)));
+      }
+    }
+    files.removeIf(file -> {
+      String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+      return name.isEmpty() || name.startsWith("_") || name.startsWith(".");
+    });
+    files.sort(Comparator.comparing(ListedFile::path));
+    return files;
   }
 
   static ListingException tooMany(String prefix, String what, int bound) {

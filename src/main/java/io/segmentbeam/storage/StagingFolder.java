@@ -3,11 +3,14 @@ package io.segmentbeam.storage;
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.s3.S3Buckets;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
@@ -26,6 +29,9 @@ public final class StagingFolder {
   private final String outputFolder;
   private final String folder;
   private final PipelineOptions options;
+  /** The local folders the job made to hold its output, outermost first: removed again if it publishes nothing. */
+  private final List<Path> madeFolders = new ArrayList<>();
+  private boolean published;
 
   private StagingFolder(String outputFolder, String folder, PipelineOptions options) {
     this.outputFolder = outputFolder;
@@ -33,16 +39,39 @@ public final class StagingFolder {
     this.options = options;
   }
 
-  /** A new staging folder for one run of a job; {@code outputFolder} ends in {@code /}. */
-  public static StagingFolder create(String outputFolder, String jobName, PipelineOptions options) throws IOException {
+  /**
+   * The staging folder for one run of a job, named but not yet made (so that its name can be
+   * recorded first); {@code outputFolder} ends in {@code /}.
+   */
+  public static StagingFolder plan(String outputFolder, String jobName, PipelineOptions options) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     StagingFolder staging = at(outputFolder, outputFolder + Listing.STAGING_PREFIX + jobName + "-" + run + "/",
         options);
     if (DataLocations.isLocal(outputFolder)) {
-      // Exclusive: a folder of that name that is somebody else's is never written into.
-      Files.createDirectory(Path.of(staging.folder));
+      Deque<Path> missing = new ArrayDeque<>();
+      for (Path at = Path.of(outputFolder); !Files.exists(at, LinkOption.NOFOLLOW_LINKS); at = at.getParent()) {
+        missing.push(at);
+      }
+      staging.madeFolders.addAll(missing);
     }
     return staging;
+  }
+
+  /** The local folders {@link #make()} makes to hold the output, outermost first. */
+  public List<String> madeFolders() {
+    return madeFolders.stream().map(Path::toString).toList();
+  }
+
+  /** Makes the staging folder, and the output folder if it is not there. */
+  public StagingFolder make() throws IOException {
+    if (DataLocations.isLocal(outputFolder)) {
+      for (Path made : madeFolders) {
+        Files.createDirectory(made);
+      }
+      // Exclusive: a folder of that name that is somebody else's is never written into.
+      Files.createDirectory(Path.of(folder));
+    }
+    return this;
   }
 
   /** The staging folder a job recorded, to publish or remove it after its process ended. */
@@ -81,7 +110,7 @@ public final class StagingFolder {
         checkNoLinkOnTheWay(name);
       }
     }
-    List<String> published = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
     try {
       for (String name : names) {
@@ -90,10 +119,10 @@ public final class StagingFolder {
           replaced.add(name);
         }
         move(filesFolder() + name, outputFolder + name);
-        published.add(name);
+        moved.add(name);
       }
     } catch (IOException | RuntimeException e) {
-      for (String name : published) {
+      for (String name : moved) {
         move(outputFolder + name, filesFolder() + name);
       }
       for (String name : replaced) {
@@ -101,12 +130,30 @@ public final class StagingFolder {
       }
       throw e;
     }
+    this.published = true;
     return names;
   }
 
-  /** Removes the staging folder and everything in it; nothing outside it is touched. */
+  /**
+   * Removes the staging folder and everything in it, and, if nothing was published, the folders
+   * made to hold it, when they are still empty; nothing else is touched.
+   */
   public void remove() throws IOException {
     FolderRemoval.remove(folder, options);
+    if (!published) {
+      removeIfEmpty(madeFolders());
+    }
+  }
+
+  /** Removes the folders a job made, innermost first, as long as they are empty. */
+  public static void removeIfEmpty(List<String> madeFolders) throws IOException {
+    for (int i = madeFolders.size() - 1; i >= 0; i--) {
+      try {
+        Files.deleteIfExists(Path.of(madeFolders.get(i)));
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      }
+    }
   }
 
   private void checkNoLinkOnTheWay(String name) throws IOException {

@@ -21,6 +21,9 @@ public interface Documents {
   /** Replaces a document's content. */
   void replace(String name, byte[] content) throws IOException;
 
+  /** Removes a document; one that is not there is already removed. */
+  void delete(String name) throws IOException;
+
   /** A document's content, or empty if there is none of that name. */
   Optional<byte[]> read(String name) throws IOException;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
+import io.segmentbeam.api.InternalFailureException;
 import io.segmentbeam.api.ResourceAlreadyExistsException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -53,7 +53,7 @@ public final class JobStore<T> {
       throw new ResourceAlreadyExistsException(
           "A " + resourceType + " with the name " + name + " already exists.");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record " + resourceType + " " + name + " in " + directory, e);
+      throw StoreFailures.cannotWrite(directory, e);
     }
   }
 
@@ -63,7 +63,7 @@ public final class JobStore<T> {
     try {
       directory.replace(fileOf(name), bytes(job));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot update " + resourceType + " " + name + " in " + directory, e);
+      throw StoreFailures.cannotWrite(directory, e);
     }
   }
 
@@ -72,7 +72,7 @@ public final class JobStore<T> {
       Optional<byte[]> content = directory.read(fileOf(name));
       return content.isEmpty() ? Optional.empty() : Optional.of(parse(content.get()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resourceType + " " + name, e);
+      throw StoreFailures.cannotRead(directory, e);
     }
   }
 
@@ -128,7 +128,7 @@ public final class JobStore<T> {
       }
       return jobs.stream();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory.location(), e);
+      throw StoreFailures.cannotRead(directory, e);
     }
   }
 
@@ -144,7 +144,8 @@ public final class JobStore<T> {
     try {
       return parse(content);
     } catch (IOException e) {
-      throw new UncheckedIOException("unreadable " + resourceType + " document in " + directory.location(), e);
+      throw new InternalFailureException("The job store at " + directory.location() + " holds a " + resourceType
+          + " document that is not valid: " + e.getMessage());
     }
   }
 

@@ -1,8 +1,10 @@
 package io.segmentbeam.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class LocalDocuments implements Documents {
 
   @Override
   public void create(String name, byte[] content) throws IOException {
-    Files.createDirectories(folder);
+    createFolder();
     Path temp = writeTemp(name, content);
     try {
       Files.createLink(folder.resolve(name), temp);
@@ -36,13 +38,18 @@ public final class LocalDocuments implements Documents {
 
   @Override
   public void replace(String name, byte[] content) throws IOException {
-    Files.createDirectories(folder);
+    createFolder();
     Path temp = writeTemp(name, content);
     try {
       Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  @Override
+  public void delete(String name) throws IOException {
+    Files.deleteIfExists(folder.resolve(name));
   }
 
   @Override
@@ -73,6 +80,18 @@ public final class LocalDocuments implements Documents {
   @Override
   public String location() {
     return folder.toString();
+  }
+
+  /**
+   * Makes the folder. A file where a folder belongs is reported as such, not as the
+   * FileAlreadyExistsException that a create of an existing document throws.
+   */
+  private void createFolder() throws IOException {
+    try {
+      Files.createDirectories(folder);
+    } catch (FileAlreadyExistsException e) {
+      throw new NotDirectoryException(e.getFile());
+    }
   }
 
   /** Temporary files start with a dot and end in .tmp, so that listings skip them. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.InvalidNextTokenException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.security.GeneralSecurityException;
@@ -53,7 +52,7 @@ final class PageTokens {
       }
       return new PageTokens(home.read(KEY_FILE).orElseThrow());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the page token key in " + home.location(), e);
+      throw StoreFailures.cannotWrite(home, e);
     }
   }
 

@@ -52,6 +52,15 @@ public final class S3Documents implements Documents {
   }
 
   @Override
+  public void delete(String name) throws IOException {
+    try {
+      s3.deleteObject(request -> request.bucket(bucket).key(prefix + name));
+    } catch (SdkException e) {
+      throw failure("delete", name, e);
+    }
+  }
+
+  @Override
   public Optional<byte[]> read(String name) throws IOException {
     try {
       return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(prefix + name)).asByteArray());

@@ -14,6 +14,8 @@ import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.interactions.EventWeighting;
 import io.segmentbeam.interactions.InteractionData;
 import io.segmentbeam.model.factors.FactorFiles;
+import io.segmentbeam.storage.ListedFile;
+import io.segmentbeam.storage.Listing;
 import io.segmentbeam.store.ArnScope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +26,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * Trains a solution version from a CreateSolutionVersionRequest and registers it, so that a batch
@@ -190,19 +192,18 @@ public final class SolutionVersionTrainer {
     for (DatasetFiles files : items == null ? new DatasetFiles[] {interactions}
         : new DatasetFiles[] {interactions, items}) {
       digestFiles(digest, files.schemaLocation());
-      digestFiles(digest, files.dataLocation().endsWith("/") ? files.dataLocation() + "*" : files.dataLocation());
+      digestFiles(digest, files.dataLocation());
     }
     return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
   }
 
-  private static void digestFiles(MessageDigest digest, String pattern) throws IOException {
-    MatchResult match = FileSystems.match(pattern);
-    if (match.status() != MatchResult.Status.OK) {
-      throw new InvalidInputException("no dataset file at " + pattern);
+  private static void digestFiles(MessageDigest digest, String location) throws IOException {
+    List<ListedFile> files = Listing.files(location);
+    if (files.isEmpty()) {
+      throw new InvalidInputException("no dataset file at " + location);
     }
-    for (MatchResult.Metadata metadata : match.metadata().stream()
-        .sorted((a, b) -> a.resourceId().toString().compareTo(b.resourceId().toString())).toList()) {
-      try (InputStream in = Channels.newInputStream(FileSystems.open(metadata.resourceId()))) {
+    for (ListedFile file : files) {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
         byte[] buffer = new byte[1 << 16];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
           digest.update(buffer, 0, n);

@@ -71,6 +71,11 @@ class JobOwnershipCliTest {
     assertThat(describe("fails").get("status").asText(), equalTo("CREATE FAILED"));
     assertThat(describe("fails").get("failureReason").asText(), containsString("too-long.json"));
     assertThat(FolderSnapshot.of(work), equalTo(before));
+
+    // An output folder that was not there is not left behind either, nor the folders made to hold it.
+    CliRun fresh = runJob("fails-fresh", input + "/", work.resolve("fresh/a/b"));
+    assertThat(fresh.err(), fresh.exitCode(), equalTo(1));
+    assertThat(FolderSnapshot.of(work), equalTo(before));
   }
 
   @Test

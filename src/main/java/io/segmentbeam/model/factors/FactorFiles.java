@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.storage.ListedFile;
+import io.segmentbeam.storage.Listing;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
@@ -20,8 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -58,7 +58,7 @@ public final class FactorFiles {
     if (!location.endsWith(BinaryFactorFiles.SUFFIX)) {
       throw new IOException(location + ": users can be split into shards only from a compact factor file (.sbf)");
     }
-    return BinaryFactorFiles.read(FileSystems.matchSingleFileSpec(location).resourceId(), shard, shards);
+    return BinaryFactorFiles.read(files(location).get(0), shard, shards);
   }
 
   /**
@@ -131,22 +131,13 @@ public final class FactorFiles {
   }
 
   private static List<ResourceId> files(String location) throws IOException {
-    boolean folder = location.endsWith("/");
-    MatchResult match = FileSystems.match(folder ? location + "*" : location, EmptyMatchTreatment.ALLOW);
-    if (match.status() == MatchResult.Status.NOT_FOUND) {
-      throw new FileNotFoundException("no factor file at " + location);
-    }
     List<ResourceId> files = new ArrayList<>();
-    for (MatchResult.Metadata metadata : match.metadata()) {
-      String name = metadata.resourceId().getFilename();
-      if (name != null && !name.startsWith("_") && !name.startsWith(".")) {
-        files.add(metadata.resourceId());
-      }
+    for (ListedFile file : Listing.files(location)) {
+      files.add(FileSystems.matchNewResource(file.path(), false));
     }
     if (files.isEmpty()) {
       throw new FileNotFoundException("no factor file at " + location);
     }
-    files.sort((a, b) -> a.toString().compareTo(b.toString()));
     return files;
   }
 
