@@ -31,18 +31,25 @@ class JobStopTest {
   @TempDir Path home;
   @TempDir Path work;
 
-  /** Starts a job long enough to be stopped while it scores; returns once it has begun to write. */
-  private Process startLongJob(String name, Path output) throws IOException, InterruptedException {
+  /**
+   * Starts a job of 200,000 lines in {@code files} input files, long enough to be stopped; returns
+   * once {@code phase} holds (it has made its staging folder, or written its first output file).
+   */
+  private Process startLongJob(String name, Path output, int files, Phase phase)
+      throws IOException, InterruptedException {
     Path input = Files.createDirectories(work.resolve("in"));
     List<String> items = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("sample-data/models/sample-item-affinity/item-factors.jsonl"))) {
       items.add(JSON.readTree(line).get("id").asText());
     }
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < 200_000; i++) {
-      lines.append("{\"itemId\": \"").append(items.get(i % items.size())).append("\"}\n");
+    int perFile = 200_000 / files;
+    for (int file = 0; file < files; file++) {
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < perFile; i++) {
+        lines.append("{\"itemId\": \"").append(items.get((file + i) % items.size())).append("\"}\n");
+      }
+      Files.writeString(input.resolve("part-" + file + ".json"), lines);
     }
-    Files.writeString(input.resolve("big.json"), lines);
     Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
         "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
         SegmentBeamCli.class.getName(), "create-batch-segment-job", "--home=" + home,
@@ -53,19 +60,33 @@ class JobStopTest {
         .redirectError(work.resolve(name + ".err").toFile())
         .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!staging(output) && process.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    while (!phase.reached(output) && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
-    assertThat("the job began to write", staging(output), equalTo(true));
+    assertThat("the job reached " + phase, phase.reached(output), equalTo(true));
     return process;
   }
 
-  private static boolean staging(Path output) throws IOException {
-    if (!Files.isDirectory(output)) {
-      return false;
-    }
-    try (Stream<Path> entries = Files.list(output)) {
-      return entries.anyMatch(entry -> entry.getFileName().toString().startsWith(".segmentbeam-staging-"));
+  /** How far a job has gone, as seen in its output folder. */
+  private enum Phase {
+    STAGED, WRITING;
+
+    boolean reached(Path output) throws IOException {
+      if (!Files.isDirectory(output)) {
+        return false;
+      }
+      try (Stream<Path> entries = Files.list(output)) {
+        Path staging = entries.filter(entry -> entry.getFileName().toString().startsWith(".segmentbeam-staging-"))
+            .findFirst().orElse(null);
+        if (staging == null || this == STAGED) {
+          return staging != null;
+        }
+        try (Stream<Path> written = Files.list(staging.resolve("files"))) {
+          return written.findAny().isPresent();
+        } catch (IOException notYet) {
+          return false;
+        }
+      }
     }
   }
 
@@ -79,7 +100,7 @@ class JobStopTest {
   void aSignalEndsTheRunningJobCreateFailedAndRemovesWhatItWrote() throws Exception {
     Path output = work.resolve("out");
     Map<String, String> before = FolderSnapshot.of(output);
-    Process process = startLongJob("signalled", output);
+    Process process = startLongJob("signalled", output, 1, Phase.STAGED);
 
     process.destroy();
 
@@ -97,11 +118,25 @@ class JobStopTest {
   }
 
   @Test
+  void aSignalWhileTheJobWritesItsFilesEndsItAndRemovesThem() throws Exception {
+    Path output = Files.createDirectories(work.resolve("out"));
+    Files.writeString(output.resolve("part-0.json.out"), "an earlier job's output of the same name\n");
+    Map<String, String> before = FolderSnapshot.of(output);
+    Process process = startLongJob("signalled-writing", output, 2_000, Phase.WRITING);
+
+    process.destroy();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS), equalTo(true));
+    assertThat(describe("signalled-writing").get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(FolderSnapshot.of(output), equalTo(before));
+  }
+
+  @Test
   void aJobWhoseProcessWasKilledIsEndedByTheNextDescribe() throws Exception {
     Path output = Files.createDirectories(work.resolve("out"));
     Files.writeString(output.resolve("earlier.json.out"), "an earlier job's output\n");
     Map<String, String> before = FolderSnapshot.of(output);
-    Process process = startLongJob("killed", output);
+    Process process = startLongJob("killed", output, 1, Phase.STAGED);
 
     process.destroyForcibly();
     assertThat(process.waitFor(60, TimeUnit.SECONDS), equalTo(true));
@@ -116,5 +151,55 @@ class JobStopTest {
         equalTo("CREATE FAILED"));
     assertThat(Files.exists(home.resolve("job-runs/us-east-1/123456789012/batch-segment-job/killed.json")),
         equalTo(false));
+  }
+
+  @Test
+  void anImportWhoseProcessWasKilledIsEndedAndItsUnfinishedVersionRemoved() throws Exception {
+    String account = "arn:aws:personalize:us-east-1:123456789012:";
+    for (String[] command : new String[][] {
+        {"create-dataset-group", "--name", "stop"},
+        {"create-schema", "--name", "stop-interactions", "--schema", "file://sample-data/datasets/interactions-schema.json"},
+        {"create-dataset", "--name", "stop-interactions", "--dataset-group-arn", account + "dataset-group/stop",
+            "--dataset-type", "Interactions", "--schema-arn", account + "schema/stop-interactions"}}) {
+      CliRun run = CliRun.run(home, command);
+      assertThat(run.err(), run.exitCode(), equalTo(0));
+    }
+    List<String> rows = Files.readAllLines(Path.of("sample-data/datasets/interactions.csv"));
+    StringBuilder csv = new StringBuilder(rows.get(0)).append('\n');
+    for (int copy = 0; copy < 40; copy++) {
+      rows.subList(1, rows.size()).forEach(row -> csv.append(row).append('\n'));
+    }
+    Path data = Files.writeString(work.resolve("interactions.csv"), csv);
+    Path datasetFolder = home.resolve("dataset-data");
+    Map<String, String> before = FolderSnapshot.of(datasetFolder);
+    Path runFile = home.resolve("job-runs/us-east-1/123456789012/dataset-import-job/stop.json");
+    Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        "-cp", System.getProperty("java.class.path"), SegmentBeamCli.class.getName(), "create-dataset-import-job",
+        "--home=" + home, "--job-name", "stop", "--dataset-arn", account + "dataset/stop/INTERACTIONS",
+        "--role-arn", "arn:aws:iam::123456789012:role/PersonalizeRole",
+        "--data-source", "{\"dataLocation\": \"" + data + "\"}")
+        .redirectOutput(work.resolve("stop.out").toFile()).redirectError(work.resolve("stop.err").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String version = null;
+    while (version == null && process.isAlive() && System.nanoTime() < deadline) {
+      if (Files.exists(runFile)) {
+        JsonNode staging = JSON.readTree(Files.readString(runFile)).path("staging");
+        version = staging.isEmpty() ? null : staging.get(0).asText();
+      }
+      Thread.sleep(20);
+    }
+    assertThat("the import began to write its version", version == null, equalTo(false));
+    Thread.sleep(1_000);
+
+    process.destroyForcibly();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS), equalTo(true));
+
+    CliRun described = CliRun.run(home, "describe-dataset-import-job", "--dataset-import-job-arn",
+        account + "dataset-import-job/stop");
+    JsonNode job = JSON.readTree(described.out()).get("datasetImportJob");
+    assertThat(job.get("status").asText(), equalTo("CREATE FAILED"));
+    assertThat(job.get("failureReason").asText(), startsWith("The process running this job"));
+    assertThat(Files.exists(Path.of(version)), equalTo(false));
+    assertThat(FolderSnapshot.of(datasetFolder), equalTo(before));
   }
 }
