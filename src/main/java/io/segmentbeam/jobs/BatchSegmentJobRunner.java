@@ -65,6 +65,9 @@ final class BatchSegmentJobRunner {
     String outputDirectory = JobLocations.folder(job.jobOutput().s3DataDestination().path());
     long startMillis = System.currentTimeMillis();
     StagingFolder staging = null;
+    MetricQueryResults metrics;
+    long modelLoadMillis;
+    long pipelineStartedAt;
     try {
       InputPrefix input = InputPrefix.of(job.jobInput().s3DataSource().path());
       List<ListedFile> inputFiles = listInput(job, input);
@@ -72,7 +75,7 @@ final class BatchSegmentJobRunner {
       int userShards = userShards(solutionVersion.model());
       long modelStart = System.currentTimeMillis();
       checkModel(solutionVersion, userShards);
-      long modelLoadMillis = System.currentTimeMillis() - modelStart;
+      modelLoadMillis = System.currentTimeMillis() - modelStart;
       checkFilter(solutionVersion, filter, userShards);
       run.checkNotStopped();
       JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
@@ -83,26 +86,29 @@ final class BatchSegmentJobRunner {
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
           solutionVersion.items(), filter, userShards);
-      long pipelineStartedAt = System.currentTimeMillis();
+      pipelineStartedAt = System.currentTimeMillis();
       PipelineResult result = runPipeline(spec, inputFiles.size(), run);
-      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+      metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
       publish(staging, input, inputFiles, outputDirectory, run);
-      BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
-      onStatus.reached(active);
-      return new Outcome(active, counters(metrics),
-          JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()));
     } catch (JobFailure failure) {
-      return failed(running, run.stopReason() != null ? run.stopReason() : failure.getMessage(), onStatus);
+      return failed(running, run.stopReason() != null ? run.stopReason() : failure.getMessage(), onStatus, run);
     } catch (RuntimeException unexpected) {
       return failed(running, run.stopReason() != null ? run.stopReason()
-          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus);
+          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus, run);
     } finally {
       // Only the job's own staging folder is removed: after a success it holds no more than the files replaced.
       if (staging != null) {
         JobLocations.removeStaging(options, staging);
       }
     }
+    // The output is published: the job has succeeded. If the store cannot record it now, the error
+    // goes to the caller and the run record (publishing) lets the next command record it ACTIVE.
+    BatchSegmentJob active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
+    onStatus.reached(active);
+    run.ended();
+    return new Outcome(active, counters(metrics),
+        JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()));
   }
 
   /**
@@ -128,9 +134,10 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus) {
+  private static Outcome failed(BatchSegmentJob running, String reason, StatusListener onStatus, JobRun run) {
     BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
     onStatus.reached(failed);
+    run.ended();
     return new Outcome(failed, Map.of(), JobTimings.NONE);
   }
 

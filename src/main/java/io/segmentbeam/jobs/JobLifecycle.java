@@ -24,21 +24,22 @@ final class JobLifecycle {
   static <T extends StatusRecord<T>> T run(T pending, Consumer<T> persist, JobRun run, Work work) {
     T running = pending.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     persist.accept(running);
-    String failure;
+    String failure = null;
     try {
       work.run(run);
       run.checkNotStopped();
-      T active = running.withStatus(JobStatus.ACTIVE, null, Timestamps.now());
-      persist.accept(active);
-      return active;
     } catch (JobFailure e) {
       failure = run.stopReason() != null ? run.stopReason() : e.getMessage();
     } catch (RuntimeException e) {
       failure = run.stopReason() != null ? run.stopReason()
           : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(e);
     }
-    T failed = running.withStatus(JobStatus.CREATE_FAILED, failure, Timestamps.now());
-    persist.accept(failed);
-    return failed;
+    // Once the work is done its result is in place: a store that cannot record ACTIVE now throws,
+    // and the run record lets the next command record it, rather than this job saying it failed.
+    T ended = failure == null ? running.withStatus(JobStatus.ACTIVE, null, Timestamps.now())
+        : running.withStatus(JobStatus.CREATE_FAILED, failure, Timestamps.now());
+    persist.accept(ended);
+    run.ended();
+    return ended;
   }
 }

@@ -33,6 +33,7 @@ final class JobRun implements AutoCloseable {
   private JobRuns.Run record;
   private volatile PipelineResult pipeline;
   private volatile String stopReason;
+  private volatile boolean endRecorded;
 
   /**
    * Records the run and starts renewing its lease.
@@ -116,13 +117,23 @@ final class JobRun implements AutoCloseable {
     }
   }
 
-  /** The job has ended, recorded in the store: the lease is no longer needed. */
+  /** The job's final status (ACTIVE or CREATE FAILED) is in the store: the run record can go. */
+  void ended() {
+    endRecorded = true;
+  }
+
+  /**
+   * The run is over. Its record is removed if the job's end was recorded; otherwise (the store
+   * failed it) the record stays, so that the next command ends the job as it stands.
+   */
   @Override
   public void close() {
     lease.shutdownNow();
     RunningJobs.PROCESS.remove(this);
     try {
-      runs.remove(jobName);
+      if (endRecorded) {
+        runs.remove(jobName);
+      }
     } finally {
       phase.set(Phase.ENDED);
       ended.countDown();

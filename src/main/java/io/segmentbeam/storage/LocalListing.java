@@ -63,6 +63,8 @@ final class LocalListing {
         }
         visitEntry(child, name, recursive, folders);
       }
+    } catch (ListingException bound) {
+      throw bound;
     } catch (AccessDeniedException e) {
       throw new ListingException("Cannot list the folder " + folder + " under " + prefix + ": permission denied.", e);
     } catch (NoSuchFileException e) {

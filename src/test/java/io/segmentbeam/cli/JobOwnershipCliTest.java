@@ -153,15 +153,18 @@ class JobOwnershipCliTest {
   @Test
   void aPrefixHoldingMoreThanTheListingBoundFailsTheJobWithTheBound() throws IOException {
     Path input = Files.createDirectories(work.resolve("in"));
+    Path deeper = Files.createDirectories(input.resolve("sub"));
     for (int i = 0; i <= 10_000; i++) {
-      Files.writeString(input.resolve(i + ".json"), QUERY);
+      Files.writeString(deeper.resolve(i + ".json"), QUERY);
     }
     Path output = work.resolve("out");
 
     CliRun run = runJob("too-many", input + "/", output);
 
     assertThat(run.err(), run.exitCode(), equalTo(1));
-    assertThat(describe("too-many").get("failureReason").asText(), containsString("found more than 10,000 files"));
+    assertThat(describe("too-many").get("failureReason").asText(), equalTo("Cannot read jobInput.s3DataSource.path "
+        + input + "/: Listing " + input + "/ found more than 10,000 files; SegmentBeam reads at most 10,000 files and "
+        + "looks at 100,000 entries under one prefix. Point the path at a narrower prefix."));
     assertThat(Files.exists(output) ? files(output) : List.of(), equalTo(List.of()));
   }
 

@@ -1,8 +1,10 @@
 package io.segmentbeam.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,6 +152,35 @@ class JobStopTest {
     assertThat(JSON.readTree(listed.out()).get("batchSegmentJobs").get(0).get("status").asText(),
         equalTo("CREATE FAILED"));
     assertThat(Files.exists(home.resolve("job-runs/us-east-1/123456789012/batch-segment-job/killed.json")),
+        equalTo(false));
+  }
+
+  /**
+   * The store stops taking writes while the job runs (its document made immutable, which even
+   * root cannot replace): the job publishes its output but cannot record ACTIVE, says so, and the
+   * next describe, with the store writable again, records what happened.
+   */
+  @Test
+  void aJobWhoseEndTheStoreCouldNotRecordIsRecordedByTheNextCommand() throws Exception {
+    Path probe = Files.writeString(home.resolve("chattr-probe"), "");
+    assumeTrue(new ProcessBuilder("chattr", "+i", probe.toString()).start().waitFor() == 0,
+        "chattr +i works on this file system");
+    new ProcessBuilder("chattr", "-i", probe.toString()).start().waitFor();
+    Path output = work.resolve("out");
+    Process process = startLongJob("unrecorded", output, 1, Phase.STAGED);
+    Path document = home.resolve("batch-segment-jobs/us-east-1/123456789012/unrecorded.json");
+    try {
+      assertThat(new ProcessBuilder("chattr", "+i", document.toString()).start().waitFor(), equalTo(0));
+      assertThat(process.waitFor(120, TimeUnit.SECONDS), equalTo(true));
+      assertThat(process.exitValue(), equalTo(254));
+      assertThat(Files.readString(work.resolve("unrecorded.err")), containsString("\"InternalFailure\""));
+    } finally {
+      new ProcessBuilder("chattr", "-i", document.toString()).start().waitFor();
+    }
+    assertThat(Files.exists(output.resolve("part-0.json.out")), equalTo(true));
+
+    assertThat(describe("unrecorded").get("status").asText(), equalTo("ACTIVE"));
+    assertThat(Files.exists(home.resolve("job-runs/us-east-1/123456789012/batch-segment-job/unrecorded.json")),
         equalTo(false));
   }
 
