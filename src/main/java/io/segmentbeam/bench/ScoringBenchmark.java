@@ -151,7 +151,7 @@ public final class ScoringBenchmark {
     BatchSegmentJobService jobs = new BatchSegmentJobService(store, SCOPE,
         SolutionVersionRegistry.load(work.resolve("solution-versions")),
         () -> new FilterService(store, SCOPE, DatasetGroupRegistry.load(work.resolve("dataset-groups")),
-            FilterDeclarations.load(work.resolve("filters"))), () -> options);
+            FilterDeclarations.load(work.resolve("filters"))), () -> options, Integer.MAX_VALUE);
     CreateBatchSegmentJobRequest request = new CreateBatchSegmentJobRequest(FILTER,
         new BatchSegmentJobInput(new S3DataConfig(null, work.resolve("input") + "/")),
         "bench-" + System.currentTimeMillis(), new BatchSegmentJobOutput(new S3DataConfig(null, output + "/")),

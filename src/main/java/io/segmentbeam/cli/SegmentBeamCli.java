@@ -50,6 +50,7 @@ import picocli.CommandLine.Command;
         PutEventsCommand.class,
         PutUsersCommand.class,
         PutItemsCommand.class,
+        ServeCommand.class,
         GenerateSampleDataCommand.class,
         BenchCommand.class,
         ConvertFactorsCommand.class,

@@ -69,6 +69,11 @@ final class ServiceOptions {
       description = "Path-style S3 addressing (default: true with --endpoint-url, else false).")
   Boolean s3PathStyle;
 
+  @Option(names = "--job-quota", paramLabel = "N", defaultValue = "${env:SEGMENTBEAM_JOB_QUOTA:-5}",
+      description = "How many jobs of each kind (batch segment, dataset import, dataset export) may be pending or "
+          + "in progress at once, as Personalize's quota (default: $SEGMENTBEAM_JOB_QUOTA, else ${DEFAULT-VALUE}).")
+  int jobQuota;
+
   ArnScope scope() {
     return new ArnScope("aws", region, accountId);
   }
@@ -101,7 +106,7 @@ final class ServiceOptions {
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
     return new BatchSegmentJobService(store(), scope(), SolutionVersionRegistry.load(solutionVersions), this::filters,
-        this::storageOptions);
+        this::storageOptions, jobQuota);
   }
 
   FilterService filters() {
@@ -115,11 +120,11 @@ final class ServiceOptions {
   }
 
   DatasetImportJobService datasetImportJobs() {
-    return new DatasetImportJobService(store(), scope(), datasets(), this::storageOptions);
+    return new DatasetImportJobService(store(), scope(), datasets(), this::storageOptions, jobQuota);
   }
 
   DatasetExportJobService datasetExportJobs() {
-    return new DatasetExportJobService(store(), scope(), datasets(), this::storageOptions);
+    return new DatasetExportJobService(store(), scope(), datasets(), this::storageOptions, jobQuota);
   }
 
   PutRecordsService putRecords() {

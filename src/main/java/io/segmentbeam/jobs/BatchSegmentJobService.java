@@ -34,13 +34,16 @@ public final class BatchSegmentJobService {
   private final OrphanRecovery<BatchSegmentJob> orphans;
   private final SolutionVersionRegistry solutionVersions;
   private final Supplier<FilterService> filters;
+  private final JobQuota quota;
 
   /**
    * @param filters the filter service, made only when a job names a filter
    * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
+   * @param quota how many batch segment jobs may be pending or in progress at once
    */
   public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
-      Supplier<FilterService> filters, Supplier<PipelineOptions> storage) {
+      Supplier<FilterService> filters, Supplier<PipelineOptions> storage, int quota) {
+    this.quota = new JobQuota("batch segment jobs", quota);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
@@ -67,11 +70,12 @@ public final class BatchSegmentJobService {
     FilterSpec filter = request.filterArn() == null ? null
         : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    quota.check(jobs, orphans);
     jobs.create(pending);
-    recorded.accept(pending.batchSegmentJobArn());
     BatchSegmentJobRunner.Outcome outcome;
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.batchSegmentJobArn()), RunningJobs.STOPPED))) {
+      recorded.accept(pending.batchSegmentJobArn());
       outcome = new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update, run);
     }
     return new Created(outcome.job(), outcome.counters(), outcome.timings());

@@ -35,10 +35,15 @@ public final class DatasetExportJobService {
   private final JobRuns runs;
   private final OrphanRecovery<DatasetExportJob> orphans;
   private final DatasetService datasets;
+  private final JobQuota quota;
 
-  /** @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with */
+  /**
+   * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
+   * @param quota how many of these jobs may be pending or in progress at once
+   */
   public DatasetExportJobService(Documents home, ArnScope scope, DatasetService datasets,
-      Supplier<PipelineOptions> storage) {
+      Supplier<PipelineOptions> storage, int quota) {
+    this.quota = new JobQuota("dataset export jobs", quota);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetExportJobArn", DatasetExportJob.class,
         DatasetExportJob::jobName, DatasetExportJob::datasetExportJobArn, DatasetExportJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
@@ -54,10 +59,11 @@ public final class DatasetExportJobService {
     request.validate();
     DatasetService.StoredDataset source = datasets.stored(request.datasetArn(), "datasetArn");
     DatasetExportJob pending = DatasetExportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    quota.check(jobs, orphans);
     jobs.create(pending);
-    recorded.accept(pending.datasetExportJobArn());
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.datasetExportJobArn()), RunningJobs.STOPPED))) {
+      recorded.accept(pending.datasetExportJobArn());
       return JobLifecycle.run(pending, jobs::update, run, job -> export(source, pending, options, job));
     }
   }

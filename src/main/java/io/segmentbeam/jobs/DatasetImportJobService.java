@@ -39,10 +39,15 @@ public final class DatasetImportJobService {
   private final JobRuns runs;
   private final OrphanRecovery<DatasetImportJob> orphans;
   private final DatasetService datasets;
+  private final JobQuota quota;
 
-  /** @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with */
+  /**
+   * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
+   * @param quota how many of these jobs may be pending or in progress at once
+   */
   public DatasetImportJobService(Documents home, ArnScope scope, DatasetService datasets,
-      Supplier<PipelineOptions> storage) {
+      Supplier<PipelineOptions> storage, int quota) {
+    this.quota = new JobQuota("dataset import jobs", quota);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetImportJobArn", DatasetImportJob.class,
         DatasetImportJob::jobName, DatasetImportJob::datasetImportJobArn, DatasetImportJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
@@ -66,10 +71,11 @@ public final class DatasetImportJobService {
     }
     DatasetImportJob pending =
         DatasetImportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
+    quota.check(jobs, orphans);
     jobs.create(pending);
-    recorded.accept(pending.datasetImportJobArn());
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.datasetImportJobArn()), RunningJobs.STOPPED))) {
+      recorded.accept(pending.datasetImportJobArn());
       return JobLifecycle.run(pending, jobs::update, run, job -> importRecords(target, request, full, options, job));
     }
   }

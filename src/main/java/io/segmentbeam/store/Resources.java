@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One type of Personalize resource kept in the store, found by ARN the way every Describe
@@ -82,6 +83,11 @@ public final class Resources<T> {
     return store.list(resource -> parentArn == null || parentArn.equals(parentOf.apply(resource)),
         JsonNodeFactory.instance.objectNode().put(parentField, parentArn), request.effectiveMaxResults(),
         request.nextToken());
+  }
+
+  /** Every resource that passes {@code filter}, newest first. */
+  public List<T> matching(Predicate<T> filter) {
+    return store.list(filter, JsonNodeFactory.instance.objectNode(), Integer.MAX_VALUE, null).items();
   }
 
   /** Every resource whose {@code parentOf} is {@code parentArn}, newest first. */

@@ -1,0 +1,53 @@
+package io.segmentbeam.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code serve} in a process of its own on a free port, with its store under a test folder. */
+final class ServedEndpoint implements AutoCloseable {
+  private static final Pattern SERVING = Pattern.compile("serves Personalize on (http://[0-9.]+:[0-9]+)");
+  private final Process process;
+  private final String url;
+
+  private ServedEndpoint(Process process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  static ServedEndpoint start(Path work, String... options) throws IOException, InterruptedException {
+    Path log = work.resolve("serve.log");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        SegmentBeamCli.class.getName(), "serve", "--port", "0", "--home", work.resolve("home").toString()));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String url = null;
+    while (url == null && process.isAlive() && System.nanoTime() < deadline) {
+      Matcher serving = SERVING.matcher(Files.readString(log));
+      url = serving.find() ? serving.group(1) : null;
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(log), url == null, equalTo(false));
+    return new ServedEndpoint(process, url);
+  }
+
+  String url() {
+    return url;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor(60, TimeUnit.SECONDS);
+  }
+}
