@@ -102,6 +102,10 @@ public final class SegmentBeamCli {
               + (debug ? "" : " (run again with --debug for the stack trace)"));
           return INTERNAL_ERROR;
         });
+    String[] beamHelp = PipelineArgs.help();
+    command.getSubcommands().values().stream()
+        .filter(sub -> !sub.getCommandSpec().unmatchedArgsBindings().isEmpty())
+        .forEach(sub -> sub.getCommandSpec().usageMessage().footer(beamHelp));
     int code = command.execute(commandArgs);
     out.flush();
     err.flush();

@@ -137,8 +137,9 @@ final class ServiceOptions {
    * scores, or not), and S3 access.
    */
   PipelineOptions pipelineOptions(CommandLine command, List<String> args, boolean scoring) {
+    PipelineOptionsFactory.register(SegmentJobOptions.class);
+    PipelineArgs.check(command, args);
     try {
-      PipelineOptionsFactory.register(SegmentJobOptions.class);
       return s3().applyTo(PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args, scoring))
           .withValidation().as(SegmentJobOptions.class));
     } catch (IllegalArgumentException e) {

@@ -14,9 +14,8 @@ public interface SegmentJobOptions extends PipelineOptions {
 
   void setLiftInputLimits(boolean value);
 
-  @Description("How long a failed job keeps trying to remove what it wrote (its staged files and any .out files "
-      + "it had finished) while the output's storage cannot be reached, so that a brief outage leaves nothing "
-      + "behind.")
+  @Description("How long a failed job keeps trying to remove its staging folder while the output's storage "
+      + "cannot be reached, so that a brief outage leaves nothing behind.")
   @Default.Integer(60)
   int getCleanupTimeoutSeconds();
 

@@ -38,11 +38,15 @@ class CliErrorsTest {
   void aCredentialInAMistypedPipelineOptionIsMaskedWhereverItIsEchoed() {
     CliRun run = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
         "file://pipelines/sample-batch-segment-job.json", "--awsCredentialsProvider={\"@type\": "
-            + "\"StaticCredentialsProvider\", \"accessKeyId\": \"AKIDEXAMPLE\", \"secretAccessKey\": \"" + SECRET + "\"",
-        "--awsSessionToken=" + SECRET);
+            + "\"StaticCredentialsProvider\", \"accessKeyId\": \"AKIDEXAMPLE\", \"secretAccessKey\": \"" + SECRET + "\"");
     assertThat(run.exitCode(), equalTo(252));
     assertThat(run.err(), containsString("\"secretAccessKey\": \"****"));
     assertThat(run.out() + run.err(), not(containsString(SECRET)));
+
+    CliRun unknown = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--awsSessionToken=" + SECRET);
+    assertThat(unknown.exitCode(), equalTo(252));
+    assertThat(unknown.out() + unknown.err(), not(containsString(SECRET)));
   }
 
   @Test
@@ -57,6 +61,32 @@ class CliErrorsTest {
         work.resolve("x.sbf").toString());
     assertThat(debug.exitCode(), equalTo(255));
     assertThat(debug.err(), containsString("\tat io.segmentbeam.model.factors.FactorFiles"));
+  }
+
+  @Test
+  void aMistypedOptionIsUnknownAndNamesTheClosestOptionOfTheCommandNeverABeamOne() {
+    CliRun typo = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--job-nme=x");
+    assertThat(typo.exitCode(), equalTo(252));
+    assertThat(typo.err(), equalTo("error: Unknown option: '--job-nme'. Did you mean --job-name?\n"
+        + "Run 'segmentbeam create-batch-segment-job --help' for usage.\n"));
+
+    CliRun beamSpelling = CliRun.run(home, "create-dataset-import-job", "--jobName=x");
+    assertThat(beamSpelling.exitCode(), equalTo(252));
+    assertThat(beamSpelling.err(), containsString("error: Unknown option: '--jobName'. Did you mean --job-name? "
+        + "(--jobName would set Beam's pipeline option of that name instead)"));
+  }
+
+  @Test
+  void theBeamOptionsSegmentBeamReadsAreInTheHelpOfEveryCommandThatPassesOptionsToBeam() {
+    for (String command : new String[] {"create-batch-segment-job", "create-dataset-import-job", "serve"}) {
+      CliRun help = CliRun.run(home, command, "--help");
+      assertThat(help.exitCode(), equalTo(0));
+      for (String option : new String[] {"--liftInputLimits=<boolean>", "--progressIntervalSeconds=<int>",
+          "--userShardBytes=<long>", "--cleanupTimeoutSeconds=<int>"}) {
+        assertThat(command + " " + option, help.out(), containsString(option));
+      }
+    }
   }
 
   private static String[] withHome(String[] command, Path store) {

@@ -53,6 +53,17 @@ final class RowProblems {
       other.first.forEach(this::keep);
     }
 
+    // Value equality, as Beam expects of what a coder encodes (it warns about a class without it).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Summary summary && count == summary.count && first.equals(summary.first);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(count) * 31 + first.hashCode();
+    }
+
     /** The summary as text: the count on the first line, then one problem per line. */
     String toText() {
       List<String> lines = new ArrayList<>();
