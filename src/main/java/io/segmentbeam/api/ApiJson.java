@@ -1,7 +1,9 @@
 package io.segmentbeam.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +93,23 @@ public final class ApiJson {
       return new InvalidInputException("Invalid type for parameter " + path(mismatch) + ", valid types: "
           + typeName(mismatch.getTargetType()));
     }
+    if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException range) {
+      // A number beyond its member's type, e.g. numResults 2147483648: named as a range violation.
+      String value = range.getProcessor() == null ? "?" : textOf(range.getProcessor());
+      boolean tooLarge = !value.startsWith("-");
+      return new InvalidInputException("1 validation error detected: Value '" + value + "' at '" + path(mapping)
+          + "' failed to satisfy constraint: Member must have value " + (tooLarge ? "less than or equal to "
+          + Integer.MAX_VALUE : "greater than or equal to " + Integer.MIN_VALUE));
+    }
     return new InvalidInputException("Request is not valid JSON: " + e.getOriginalMessage());
+  }
+
+  private static String textOf(JsonParser parser) {
+    try {
+      return parser.getText();
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static String typeName(Class<?> type) {
@@ -102,6 +121,9 @@ public final class ApiJson {
     }
     if (type == String.class) {
       return "string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean";
     }
     if (java.util.List.class.isAssignableFrom(type)) {
       return "list";

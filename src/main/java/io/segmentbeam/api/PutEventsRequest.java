@@ -2,7 +2,9 @@ package io.segmentbeam.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.RoundingMode;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +20,24 @@ public record PutEventsRequest(String trackingId, String userId, String sessionI
   public record Event(String eventId, String eventType, Double eventValue, String itemId, String properties,
       JsonNode sentAt, String recommendationId, List<String> impression, MetricAttribution metricAttribution) {
 
-    /** {@code sentAt} in whole epoch seconds, or empty when it is neither a number nor ISO 8601 text. */
+    /**
+     * {@code sentAt} in whole epoch seconds, or empty when it is neither a number (of a size that
+     * fits) nor ISO 8601 text. Text without a zone is UTC, as the AWS CLI reads it.
+     */
     public Optional<Long> sentAtEpochSeconds() {
       if (sentAt == null) {
         return Optional.empty();
       }
-      if (sentAt.isNumber()) {
-        return Optional.of(sentAt.decimalValue().setScale(0, RoundingMode.FLOOR).longValueExact());
-      }
       try {
-        return Optional.of(OffsetDateTime.parse(sentAt.asText()).toEpochSecond());
-      } catch (DateTimeParseException e) {
+        if (sentAt.isNumber()) {
+          return Optional.of(sentAt.decimalValue().setScale(0, RoundingMode.FLOOR).longValueExact());
+        }
+        try {
+          return Optional.of(OffsetDateTime.parse(sentAt.asText()).toEpochSecond());
+        } catch (DateTimeParseException withoutZone) {
+          return Optional.of(LocalDateTime.parse(sentAt.asText()).toEpochSecond(ZoneOffset.UTC));
+        }
+      } catch (DateTimeParseException | ArithmeticException e) {
         return Optional.empty();
       }
     }

@@ -27,7 +27,9 @@ public record Tag(String tagKey, String tagValue) {
   }
 
   private static void checkSensitive(Violations violations, String field, String value, StringRule rule) {
-    if (!rule.accepts(value)) {
+    if (value == null) {
+      violations.notNull(field);
+    } else if (!rule.accepts(value)) {
       violations.add(field, "***", "Member must satisfy the " + rule.shape() + " constraints (length "
           + rule.min() + " to " + rule.max() + ", pattern " + rule.pattern().pattern() + ")");
     }

@@ -164,6 +164,22 @@ class RequestValidationTest {
   }
 
   @Test
+  void aNumberBeyondItsTypeIsARangeViolationNamingTheMember() {
+    InvalidInputException error = assertThrows(InvalidInputException.class,
+        () -> request(j -> j.put("numResults", 2147483648L)));
+    assertThat(error.getMessage(), equalTo("1 validation error detected: Value '2147483648' at 'numResults' failed to "
+        + "satisfy constraint: Member must have value less than or equal to 2147483647"));
+  }
+
+  @Test
+  void aTagWithoutItsKeySaysTheMemberIsMissing() {
+    CreateBatchSegmentJobRequest request = request(j -> ((ObjectNode) j.get("tags").get(0)).remove("tagKey"));
+    InvalidInputException error = assertThrows(InvalidInputException.class, request::validate);
+    assertThat(error.getMessage(), equalTo("1 validation error detected: Value null at 'tags.1.member.tagKey' failed "
+        + "to satisfy constraint: Member must not be null"));
+  }
+
+  @Test
   void listRequestRules() {
     assertThat(assertThrows(InvalidInputException.class,
         () -> new ListBatchSegmentJobsRequest(0, null, null).validate()).getMessage(),
