@@ -53,6 +53,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         GenerateSampleDataCommand.class,
         BenchCommand.class,
+        BenchEndpointCommand.class,
         ConvertFactorsCommand.class,
         CommandLine.HelpCommand.class})
 public final class SegmentBeamCli {

@@ -1,5 +1,6 @@
 package io.segmentbeam.cli;
 
+import io.segmentbeam.jobs.RunningJobs;
 import io.segmentbeam.service.PersonalizeEndpoint;
 import io.segmentbeam.service.Services;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Unmatched;
     description = {"Serves the Personalize API (AWS JSON 1.1) and Personalize Events on one port, for boto3, the "
         + "AWS CLI and the AWS SDKs (--endpoint-url, AWS_ENDPOINT_URL), on the same store as the commands.",
         "Creates answer at once with the ARN; jobs run on a bounded pool of workers. GET /health answers once it "
-            + "serves. Runs until stopped (Ctrl-C, kill).",
+            + "serves. Runs until stopped (Ctrl-C, kill): it then takes no more requests, lets running jobs finish "
+            + "for --shutdown-grace-seconds and ends the rest CREATE FAILED.",
         "Options the command does not know (e.g. --runner=FlinkRunner) are passed to Beam for every job."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -35,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "How many jobs run at once; more wait, pending (default: ${DEFAULT-VALUE}).")
   int jobWorkers;
 
+  @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDS", defaultValue = "30",
+      description = "When stopped (SIGTERM, Ctrl-C), how long running jobs may go on to finish before the rest are "
+          + "ended CREATE FAILED, their output removed (default: ${DEFAULT-VALUE}).")
+  int shutdownGraceSeconds;
+
   @Mixin ServiceOptions service;
 
   @Unmatched List<String> pipelineArgs = new ArrayList<>();
@@ -44,10 +51,8 @@ final class ServeCommand implements Callable<Integer> {
     CommandLine command = spec.commandLine();
     // Options are checked once here, so that a mistyped one fails the start, not every job.
     service.pipelineOptions(command, pipelineArgs, true);
-    Services services = new Services(service.batchSegmentJobs(), service.filters(), service.datasets(),
-        service.datasetImportJobs(), service.datasetExportJobs(), service.putRecords(),
-        () -> service.pipelineOptions(command, pipelineArgs, true),
-        () -> service.pipelineOptions(command, pipelineArgs, false));
+    Services services = service.services(command, pipelineArgs);
+    RunningJobs.letRunningJobsFinishWithin(shutdownGraceSeconds * 1000L);
     CountDownLatch stopped = new CountDownLatch(1);
     try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start(host, port, services, jobWorkers)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stop-endpoint"));

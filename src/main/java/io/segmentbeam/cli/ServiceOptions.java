@@ -16,6 +16,7 @@ import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.LocalDocuments;
 import io.segmentbeam.store.S3Documents;
 import io.segmentbeam.s3.S3Access;
+import io.segmentbeam.service.Services;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,6 +130,12 @@ final class ServiceOptions {
 
   PutRecordsService putRecords() {
     return new PutRecordsService(datasets());
+  }
+
+  /** Every service, for the endpoint; each job gets fresh pipeline options from {@code args}. */
+  Services services(CommandLine command, List<String> args) {
+    return new Services(batchSegmentJobs(), filters(), datasets(), datasetImportJobs(), datasetExportJobs(),
+        putRecords(), () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
   }
 
   /**

@@ -107,11 +107,13 @@ final class JobRun implements AutoCloseable {
   }
 
   /**
-   * Waits for the job's own thread to end it; if it has not within {@code graceMillis}, ends it
-   * here: CREATE FAILED with the stop's reason, its staging removed.
+   * Waits for the job's own thread to end it; if it has not recorded the job's end within
+   * {@code graceMillis} (still running, or stopped before it started), ends it here: CREATE FAILED
+   * with the stop's reason, its staging removed.
    */
   void awaitEnd(long graceMillis) throws InterruptedException {
-    if (!ended.await(graceMillis, TimeUnit.MILLISECONDS) && phase.get() == Phase.STOPPED) {
+    ended.await(graceMillis, TimeUnit.MILLISECONDS);
+    if (!endRecorded && stopReason() != null) {
       abandon.run();
       runs.remove(jobName);
     }

@@ -10,17 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * a bounded wait. Signals reach a process, not a job, hence one registry per process; it holds
  * only the runs themselves, never a job's data.
  */
-final class RunningJobs {
+public final class RunningJobs {
   static final RunningJobs PROCESS = new RunningJobs();
-  /** How long a stop waits for each job to end on its own before ending it itself. */
+  /** How long a stop waits for the stopped jobs to end on their own before ending them itself. */
   static final long GRACE_MILLIS = 20_000;
   static final String STOPPED = "The job was stopped before it finished: its process received a signal to end "
       + "(Ctrl-C, kill or a shutdown). What it had written was removed; create it again under a new name.";
 
   private final Set<JobRun> runs = ConcurrentHashMap.newKeySet();
+  private volatile long finishMillis;
 
   private RunningJobs() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-jobs"));
+  }
+
+  /**
+   * Lets the jobs running when the process is asked to end go on for up to {@code millis} before
+   * they are stopped: the endpoint's grace period (the command line stops its job at once).
+   */
+  public static void letRunningJobsFinishWithin(long millis) {
+    PROCESS.finishMillis = millis;
   }
 
   void add(JobRun run) {
@@ -32,11 +41,20 @@ final class RunningJobs {
   }
 
   private void stopAll() {
+    long finishBy = System.currentTimeMillis() + finishMillis;
+    try {
+      while (!runs.isEmpty() && System.currentTimeMillis() < finishBy) {
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     List<JobRun> running = List.copyOf(runs);
     running.forEach(run -> run.stop(STOPPED));
+    long stopBy = System.currentTimeMillis() + GRACE_MILLIS;
     for (JobRun run : running) {
       try {
-        run.awaitEnd(GRACE_MILLIS);
+        run.awaitEnd(Math.max(0, stopBy - System.currentTimeMillis()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

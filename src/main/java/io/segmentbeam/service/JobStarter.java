@@ -1,7 +1,9 @@
 package io.segmentbeam.service;
 
 import io.segmentbeam.api.PersonalizeException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,8 @@ final class JobStarter implements AutoCloseable {
     return thread;
   });
   private final Semaphore workers;
+  /** Threads of recorded jobs waiting for a worker, interrupted when the endpoint closes. */
+  private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
 
   JobStarter(int workers) {
     this.workers = new Semaphore(workers, true);
@@ -41,7 +45,16 @@ final class JobStarter implements AutoCloseable {
       try {
         create.run(arn -> {
           recorded.complete(arn);
-          workers.acquireUninterruptibly();
+          waiting.add(Thread.currentThread());
+          try {
+            workers.acquire();
+          } catch (InterruptedException e) {
+            // The endpoint is closing: the job never starts, and the stop of the process ends it.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the endpoint closed before the job could start", e);
+          } finally {
+            waiting.remove(Thread.currentThread());
+          }
           working.set(true);
         });
       } catch (RuntimeException e) {
@@ -67,8 +80,10 @@ final class JobStarter implements AutoCloseable {
     }
   }
 
+  /** Takes no more jobs; jobs waiting for a worker never start, running ones go on. */
   @Override
   public void close() {
-    threads.shutdownNow();
+    threads.shutdown();
+    waiting.forEach(Thread::interrupt);
   }
 }

@@ -53,6 +53,10 @@ public final class PersonalizeEndpoint implements AutoCloseable {
 
   /** Starts serving on {@code host:port} (port 0 picks a free one); jobs run on {@code jobWorkers} workers. */
   public static PersonalizeEndpoint start(String host, int port, Services services, int jobWorkers) throws IOException {
+    // Without TCP_NODELAY the JDK server's separate header and body writes wait on the client's
+    // delayed ACK: every call took 40 ms more (measured with bench-endpoint). Read once, when the
+    // server's configuration loads.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     PersonalizeEndpoint endpoint =
         new PersonalizeEndpoint(HttpServer.create(new InetSocketAddress(host, port), 64), services, jobWorkers);
     endpoint.server.start();
@@ -132,7 +136,7 @@ public final class PersonalizeEndpoint implements AutoCloseable {
     }
   }
 
-  /** Stops taking requests; jobs still running go on until the process ends. */
+  /** Stops taking requests and jobs; jobs still running go on until the process ends. */
   @Override
   public void close() {
     server.stop(0);
