@@ -3,6 +3,8 @@ package io.segmentbeam.s3;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import org.apache.beam.sdk.options.PipelineOptions;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
@@ -11,6 +13,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  */
 public final class PathStyleS3ClientBuilderFactory implements S3ClientBuilderFactory {
   private final DefaultS3ClientBuilderFactory defaults = new DefaultS3ClientBuilderFactory();
+
+  /** A client for a job's own S3 requests (listings, removals, checks), made from its options. */
+  public static S3Client client(PipelineOptions options) {
+    return new PathStyleS3ClientBuilderFactory().createBuilder(options.as(S3Options.class)).build();
+  }
 
   @Override
   public S3ClientBuilder createBuilder(S3Options options) {

@@ -1,7 +1,6 @@
 package io.segmentbeam.s3;
 
 import java.util.Optional;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.PipelineOptions;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,8 +21,7 @@ public final class S3Buckets {
   /** Why the bucket of an {@code s3://} location cannot be used, or empty when it can. */
   public static Optional<String> problem(PipelineOptions options, String location) {
     String bucket = S3Location.parse(location).bucket();
-    S3Options s3 = options.as(S3Options.class);
-    try (S3Client client = new PathStyleS3ClientBuilderFactory().createBuilder(s3).build()) {
+    try (S3Client client = PathStyleS3ClientBuilderFactory.client(options)) {
       client.headBucket(request -> request.bucket(bucket));
       return Optional.empty();
     } catch (S3Exception e) {

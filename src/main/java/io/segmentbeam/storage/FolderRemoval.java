@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.PipelineOptions;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,7 +63,7 @@ public final class FolderRemoval {
   }
 
   private static void removeS3(S3Location folder, PipelineOptions options) throws IOException {
-    try (S3Client client = new PathStyleS3ClientBuilderFactory().createBuilder(options.as(S3Options.class)).build()) {
+    try (S3Client client = PathStyleS3ClientBuilderFactory.client(options)) {
       ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(folder.bucket()).prefix(folder.key()).build();
       boolean more = true;
       while (more) {

@@ -4,7 +4,6 @@ import io.segmentbeam.s3.PathStyleS3ClientBuilderFactory;
 import io.segmentbeam.s3.S3Location;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.PipelineOptions;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +23,7 @@ final class S3Listing {
     S3Location prefix = S3Location.parse(location);
     List<ListedFile> files = new ArrayList<>();
     int entries = 0;
-    try (S3Client client = new PathStyleS3ClientBuilderFactory().createBuilder(options.as(S3Options.class)).build()) {
+    try (S3Client client = PathStyleS3ClientBuilderFactory.client(options)) {
       ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(prefix.bucket()).prefix(prefix.key());
       if (!recursive) {
         request.delimiter("/");
