@@ -35,6 +35,7 @@ public final class BatchSegmentJobService {
   private final SolutionVersionRegistry solutionVersions;
   private final Supplier<FilterService> filters;
   private final JobQuota quota;
+  private final ArnScope scope;
 
   /**
    * @param filters the filter service, made only when a job names a filter
@@ -44,6 +45,7 @@ public final class BatchSegmentJobService {
   public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
       Supplier<FilterService> filters, Supplier<PipelineOptions> storage, int quota) {
     this.quota = new JobQuota("batch segment jobs", quota);
+    this.scope = scope;
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
@@ -64,9 +66,13 @@ public final class BatchSegmentJobService {
    */
   public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options, Consumer<String> recorded) {
     request.validate();
+    // As in AWS, a solution version of another region or account is not found from this one.
     SolutionVersion solutionVersion = solutionVersions.find(request.solutionVersionArn())
+        .filter(found -> scope.contains(found.solutionVersionArn()))
         .orElseThrow(() -> new ResourceNotFoundException("Could not find solutionVersionArn "
-            + request.solutionVersionArn() + ": no solution version with that ARN is declared."));
+            + request.solutionVersionArn() + ": no solution version with that ARN is declared"
+            + (scope.contains(request.solutionVersionArn()) ? "." : " in " + scope.region() + " for account "
+            + scope.accountId() + ".")));
     FilterSpec filter = request.filterArn() == null ? null
         : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());

@@ -33,6 +33,11 @@ public record ArnScope(String partition, String region, String accountId) {
   }
 
   /** The resource name of an ARN of this scope and type, if it is one and the name is a valid Name. */
+  /** Whether an ARN names something in this scope's partition, region and account. */
+  public boolean contains(String arn) {
+    return arn.startsWith("arn:" + partition + ":personalize:" + region + ":" + accountId + ":");
+  }
+
   public Optional<String> nameOf(String arn, String resourceType) {
     String prefix = arn(resourceType, "");
     if (!arn.startsWith(prefix)) {

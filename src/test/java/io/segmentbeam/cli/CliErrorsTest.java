@@ -89,6 +89,15 @@ class CliErrorsTest {
     }
   }
 
+  @Test
+  void aSolutionVersionOfAnotherRegionIsNotFoundFromThisOne() throws IOException {
+    CliRun run = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--region=eu-west-1");
+    run.assertApiError("ResourceNotFoundException", "Could not find solutionVersionArn "
+        + "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb: no solution version "
+        + "with that ARN is declared in eu-west-1 for account 123456789012.");
+  }
+
   private static String[] withHome(String[] command, Path store) {
     String[] all = java.util.Arrays.copyOf(command, command.length + 1);
     all[command.length] = "--home=" + store;

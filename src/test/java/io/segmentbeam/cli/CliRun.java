@@ -25,7 +25,9 @@ record CliRun(int exitCode, String out, String err) {
     if (all.stream().noneMatch(arg -> arg.startsWith("--home"))) {
       all.add("--home=" + home);
     }
-    all.add("--region=us-east-1");
+    if (all.stream().noneMatch(arg -> arg.startsWith("--region"))) {
+      all.add("--region=us-east-1");
+    }
     all.add("--account-id=123456789012");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
