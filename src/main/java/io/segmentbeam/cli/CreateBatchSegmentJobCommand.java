@@ -52,7 +52,8 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, true);
     BatchSegmentJobService.Created created = service.batchSegmentJobs().create(request, options,
         arn -> JobReport.recorded(command, new CreateBatchSegmentJobResponse(arn)));
-    return JobReport.ended(command, created.job().jobName(), created.job().status(), created.job().failureReason(), summary(created.counters()));
+    return JobReport.ended(command, created.job().jobName(), created.job().status(), created.job().failureReason(),
+        summary(created.counters()));
   }
 
   private static String summary(Map<String, Long> counters) {

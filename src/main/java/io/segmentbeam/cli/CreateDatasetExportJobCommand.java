@@ -47,6 +47,7 @@ final class CreateDatasetExportJobCommand implements Callable<Integer> {
     PipelineOptions options = service.pipelineOptions(command, pipelineArgs, false);
     DatasetExportJob job = service.datasetExportJobs().create(request, options,
         arn -> JobReport.recorded(command, new CreateDatasetExportJobResponse(arn)));
-    return JobReport.ended(command, job.jobName(), job.status(), job.failureReason(), "to " + DatasetExportJobService.outputFolder(job));
+    return JobReport.ended(command, job.jobName(), job.status(), job.failureReason(),
+        "to " + DatasetExportJobService.outputFolder(job));
   }
 }

@@ -92,10 +92,10 @@ final class BatchSegmentJobRunner {
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
       publish(staging, input, inputFiles, outputDirectory, run);
     } catch (JobFailure failure) {
-      return failed(running, run.stopReason() != null ? run.stopReason() : failure.getMessage(), onStatus, run);
+      return failed(running, run.failureReason(failure.getMessage()), onStatus, run);
     } catch (RuntimeException unexpected) {
-      return failed(running, run.stopReason() != null ? run.stopReason()
-          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected), onStatus, run);
+      return failed(running,
+          run.failureReason("SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(unexpected)), onStatus, run);
     } finally {
       // Only the job's own staging folder is removed: after a success it holds no more than the files replaced.
       if (staging != null) {
@@ -120,14 +120,15 @@ final class BatchSegmentJobRunner {
     try {
       Set<String> expected = new TreeSet<>();
       inputFiles.forEach(file -> expected.add(input.relativeName(file.path()) + WriteSegmentFiles.OUTPUT_SUFFIX));
-      Set<String> staged = new TreeSet<>(staging.stagedNames());
+      List<String> stagedNames = staging.stagedNames();
+      Set<String> staged = new TreeSet<>(stagedNames);
       if (!staged.equals(expected)) {
         expected.removeAll(staged);
         throw new JobFailure("The segment pipeline finished without writing " + expected.size() + " of the "
             + inputFiles.size() + " output files, e.g. " + expected.iterator().next() + "; nothing was published.");
       }
       run.publishing();
-      staging.publish();
+      staging.publish(stagedNames);
     } catch (IOException e) {
       throw new JobFailure("Cannot move the finished output files into jobOutput.s3DataDestination.path "
           + outputDirectory + ": " + JobFailure.rootMessage(e) + "; nothing was published.", e);

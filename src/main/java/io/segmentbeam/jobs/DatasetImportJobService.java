@@ -12,14 +12,12 @@ import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.transfer.DatasetUpdate;
 import io.segmentbeam.storage.ListedFile;
 import io.segmentbeam.storage.Listing;
-import io.segmentbeam.storage.ListingException;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -54,7 +52,8 @@ public final class DatasetImportJobService {
     // An import whose runner died while committing is ACTIVE if its version became current.
     this.orphans = new OrphanRecovery<>(runs, DatasetImportJob::jobName, DatasetImportJob::creationDateTime,
         jobs::update, job -> storage.get(), (job, run, options) ->
-            datasets.writable(job.datasetArn(), "datasetArn").versions().current().equals(run.staging().stream().findFirst()));
+            datasets.writable(job.datasetArn(), "datasetArn").versions().current()
+                .equals(run.staging().stream().findFirst()));
     this.datasets = datasets;
   }
 
@@ -140,16 +139,10 @@ public final class DatasetImportJobService {
    * a folder ending in {@code /} (not those named {@code _*} or {@code .*}).
    */
   private static List<String> importFiles(String location, String field, PipelineOptions options) throws JobFailure {
-    List<String> files = new ArrayList<>();
+    List<String> files;
     try {
-      for (ListedFile file : location.endsWith("/") ? Listing.in(location, options) : Listing.under(location, options)) {
-        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-        boolean data = location.endsWith("/") ? !name.startsWith("_") && !name.startsWith(".") : file.path().equals(location);
-        if (data) {
-          files.add(file.path());
-        }
-      }
-    } catch (ListingException e) {
+      files = Listing.files(location, options).stream().map(ListedFile::path).toList();
+    } catch (IOException e) {
       throw new JobFailure("Cannot read " + field + " " + location + ": " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
@@ -158,4 +151,5 @@ public final class DatasetImportJobService {
     }
     return files;
   }
+
 }

@@ -29,10 +29,9 @@ final class JobLifecycle {
       work.run(run);
       run.checkNotStopped();
     } catch (JobFailure e) {
-      failure = run.stopReason() != null ? run.stopReason() : e.getMessage();
+      failure = run.failureReason(e.getMessage());
     } catch (RuntimeException e) {
-      failure = run.stopReason() != null ? run.stopReason()
-          : "SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(e);
+      failure = run.failureReason("SegmentBeam failed unexpectedly: " + JobFailure.rootMessage(e));
     }
     // Once the work is done its result is in place: a store that cannot record ACTIVE now throws,
     // and the run record lets the next command record it, rather than this job saying it failed.

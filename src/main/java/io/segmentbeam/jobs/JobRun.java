@@ -86,6 +86,12 @@ final class JobRun implements AutoCloseable {
     return phase.get() == Phase.STOPPED ? stopReason : null;
   }
 
+  /** The failure reason to record: the stop's, if the job was stopped (whatever failed then), else {@code own}. */
+  String failureReason(String own) {
+    String stopped = stopReason();
+    return stopped != null ? stopped : own;
+  }
+
   /**
    * Marks the start of publishing, in the store too, so that a runner that dies from here on has
    * its output finished rather than removed. Fails if the job was stopped first.

@@ -41,6 +41,8 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
   /** Moves each staging folder's files into the output folder, then removes the staging folder. */
   static <T> Finisher<T> publish() {
     return (job, run, options) -> {
+      // S3 moves go through Beam's file systems, which take the job's options (its KMS key) from here.
+      FileSystems.setDefaultPipelineOptions(options);
       for (String folder : run.staging()) {
         StagingFolder staging = StagingFolder.at(run.outputFolder(), folder, options);
         staging.publish();
@@ -85,7 +87,6 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
 
   private T end(T job, Optional<JobRuns.Run> run, String failureReason) {
     PipelineOptions options = optionsOf.apply(job);
-    FileSystems.setDefaultPipelineOptions(options);
     boolean active;
     try {
       active = run.isPresent() && run.get().publishing() && finisher.finish(job, run.get(), options);
@@ -98,7 +99,8 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
       try {
         StagingFolder.removeIfEmpty(run.get().madeFolders());
       } catch (IOException e) {
-        System.err.println("warning: could not remove the folders job " + nameOf.apply(job) + " made: " + e.getMessage());
+        System.err.println("warning: could not remove the folders job " + nameOf.apply(job) + " made: "
+            + e.getMessage());
       }
     }
     T ended = active ? job.withStatus(JobStatus.ACTIVE, null, Timestamps.now())

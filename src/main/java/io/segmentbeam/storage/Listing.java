@@ -39,11 +39,6 @@ public final class Listing {
     return S3Buckets.isS3(prefix) ? S3Listing.list(prefix, true, options) : LocalListing.list(prefix, true);
   }
 
-  /** The files directly in {@code folder} (a path ending in {@code /}), in name order. */
-  public static List<ListedFile> in(String folder, PipelineOptions options) throws ListingException {
-    return S3Buckets.isS3(folder) ? S3Listing.list(folder, false, options) : LocalListing.list(folder, false);
-  }
-
   /**
    * The file at {@code location}, or the data files directly in it when it ends in {@code /}
    * (names starting with {@code _} or {@code .} are markers and hidden files, left out), in path
@@ -52,23 +47,47 @@ public final class Listing {
    * process's options, which reads {@code * ? [ {} in their keys as patterns.
    */
   public static List<ListedFile> files(String location) throws IOException {
+    if (!S3Buckets.isS3(location)) {
+      return dataFiles(local(location));
+    }
     List<ListedFile> files = new ArrayList<>();
-    if (S3Buckets.isS3(location)) {
-      MatchResult match = FileSystems.match(location.endsWith("/") ? location + "*" : location,
-          EmptyMatchTreatment.ALLOW);
-      if (match.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata metadata : match.metadata()) {
-          files.add(new ListedFile(metadata.resourceId().toString(), metadata.sizeBytes()));
-        }
-      }
-    } else if (location.endsWith("/")) {
-      files.addAll(LocalListing.list(location, false));
-    } else {
-      Path file = Path.of(DataLocations.absoluteLocal(location));
-      if (Files.isRegularFile(file)) {
-        files.add(new ListedFile(file.toString(), Files.size(file)));
+    MatchResult match = FileSystems.match(location.endsWith("/") ? location + "*" : location,
+        EmptyMatchTreatment.ALLOW);
+    if (match.status() == MatchResult.Status.OK) {
+      for (MatchResult.Metadata metadata : match.metadata()) {
+        files.add(new ListedFile(metadata.resourceId().toString(), metadata.sizeBytes()));
       }
     }
+    return dataFiles(files);
+  }
+
+  /**
+   * The file a job's request names, or the data files directly in the folder it names (ending in
+   * {@code /}), listed literally on S3 too, with the S3 access of {@code options}. A file named
+   * outright is taken whatever its name.
+   */
+  public static List<ListedFile> files(String location, PipelineOptions options) throws IOException {
+    boolean folder = location.endsWith("/");
+    if (!S3Buckets.isS3(location)) {
+      return folder ? dataFiles(local(location)) : local(location);
+    }
+    if (folder) {
+      return dataFiles(S3Listing.list(location, false, options));
+    }
+    return S3Listing.list(location, true, options).stream().filter(file -> file.path().equals(location)).toList();
+  }
+
+  private static List<ListedFile> local(String location) throws IOException {
+    if (location.endsWith("/")) {
+      return LocalListing.list(location, false);
+    }
+    Path file = Path.of(DataLocations.absoluteLocal(location));
+    return Files.isRegularFile(file) ? List.of(new ListedFile(file.toString(), Files.size(file))) : List.of();
+  }
+
+  /** Leaves out markers and hidden files, and puts the rest in path order. */
+  private static List<ListedFile> dataFiles(List<ListedFile> listed) {
+    List<ListedFile> files = new ArrayList<>(listed);
     files.removeIf(file -> {
       String name = file.path().substring(file.path().lastIndexOf('/') + 1);
       return name.isEmpty() || name.startsWith("_") || name.startsWith(".");

@@ -1,7 +1,9 @@
 package io.segmentbeam.storage;
 
 import io.segmentbeam.api.DataLocations;
+import io.segmentbeam.s3.PathStyleS3ClientBuilderFactory;
 import io.segmentbeam.s3.S3Buckets;
+import io.segmentbeam.s3.S3Location;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -11,12 +13,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The one folder a job writes in until its output is complete: {@code <output>/.segmentbeam-staging-
@@ -103,18 +110,23 @@ public final class StagingFolder {
    * restored before the error is thrown. Local output is never written through a symbolic link.
    */
   public List<String> publish() throws IOException {
-    List<String> names = stagedNames();
+    return publish(stagedNames());
+  }
+
+  /** Publishes the staged files of these names, as {@link #publish()} does, for a caller that listed them already. */
+  public List<String> publish(List<String> names) throws IOException {
     boolean local = DataLocations.isLocal(outputFolder);
     if (local) {
       for (String name : names) {
         checkNoLinkOnTheWay(name);
       }
     }
+    Set<String> existing = existing(names);
     List<String> moved = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
     try {
       for (String name : names) {
-        if (exists(outputFolder + name)) {
+        if (existing.contains(name)) {
           move(outputFolder + name, folder + "replaced/" + name);
           replaced.add(name);
         }
@@ -173,11 +185,31 @@ public final class StagingFolder {
     }
   }
 
-  private boolean exists(String path) throws IOException {
-    if (DataLocations.isLocal(path)) {
-      return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+  /** Which of the names are already taken in the output folder: asked locally, or with one S3 client for all. */
+  private Set<String> existing(List<String> names) throws IOException {
+    Set<String> existing = new HashSet<>();
+    if (DataLocations.isLocal(outputFolder)) {
+      for (String name : names) {
+        if (Files.exists(Path.of(outputFolder + name), LinkOption.NOFOLLOW_LINKS)) {
+          existing.add(name);
+        }
+      }
+      return existing;
     }
-    return !Listing.under(path, options).stream().filter(file -> file.path().equals(path)).toList().isEmpty();
+    S3Location folder = S3Location.parse(outputFolder);
+    try (S3Client client = PathStyleS3ClientBuilderFactory.client(options)) {
+      for (String name : names) {
+        try {
+          client.headObject(head -> head.bucket(folder.bucket()).key(folder.key() + name));
+          existing.add(name);
+        } catch (NoSuchKeyException absent) {
+          // Not there: nothing to set aside.
+        }
+      }
+    } catch (SdkException e) {
+      throw new IOException("cannot look for existing files under " + outputFolder + ": " + e.getMessage(), e);
+    }
+    return existing;
   }
 
   private void move(String from, String to) throws IOException {

@@ -121,6 +121,13 @@ class S3SegmentJobIT {
     JsonNode job = run("literal", "s3://segments/star*/", "s3://segments/literal out [1]/", null);
     assertThat(job.get("failureReason") + "", job.get("status").asText(), equalTo("ACTIVE"));
     assertThat(keys("literal"), equalTo(List.of("literal out [1]/a b [c] {d}?\u00e9%20.json.out")));
+    // Again into the same prefix: the object of that name is replaced, and nothing else is left.
+    JsonNode again = run("literal-again", "s3://segments/star*/", "s3://segments/literal out [1]/", KMS_KEY);
+    assertThat(again.get("failureReason") + "", again.get("status").asText(), equalTo("ACTIVE"));
+    assertThat(keys("literal"), equalTo(List.of("literal out [1]/a b [c] {d}?\u00e9%20.json.out")));
+    HeadObjectResponse replaced = s3.headObject(request -> request.bucket(BUCKET)
+        .key("literal out [1]/a b [c] {d}?\u00e9%20.json.out"));
+    assertThat(replaced.ssekmsKeyId(), equalTo(KMS_KEY));
     assertThat(keys("starry/"), equalTo(List.of("starry/b.json")));
   }
 

@@ -117,7 +117,8 @@ public final class DatasetUpdate {
       RecordOrigin origin, int phase) {
     PCollection<String> files = pipeline
         .apply(step + "Files", FileIO.match().filepattern(pattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-        .apply(step + "DataFiles", Filter.by((MatchResult.Metadata file) -> DatasetReader.isDataFile(file.resourceId())))
+        .apply(step + "DataFiles",
+            Filter.by((MatchResult.Metadata file) -> DatasetReader.isDataFile(file.resourceId())))
         .apply(step + "Paths", MapElements.into(TypeDescriptors.strings()).via(file -> file.resourceId().toString()));
     return rows(files, step, schema, origin, phase);
   }
