@@ -1,5 +1,6 @@
 package io.segmentbeam.dataset;
 
+import io.segmentbeam.sharing.JobShared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Items dataset indexed for attribute lookups: for every categorical, plain string and numeric
@@ -27,11 +27,16 @@ public final class ItemCatalog {
     this.index = index;
   }
 
-  private static final Map<DatasetFiles, ItemCatalog> SHARED = new ConcurrentHashMap<>();
+  private static final JobShared<DatasetFiles, ItemCatalog> SHARED = new JobShared<>(files -> files);
+
+  /** Keeps a dataset's catalog for a job until the hold is closed. */
+  public static JobShared.Hold hold(DatasetFiles files) {
+    return SHARED.hold(files);
+  }
 
   /** The catalog of a dataset, read on first use in this JVM and shared by every thread. */
   public static ItemCatalog shared(DatasetFiles files) {
-    return SHARED.computeIfAbsent(files, f -> {
+    return SHARED.get(files, f -> {
       try {
         return read(f.dataLocation(), DatasetSchema.read(DatasetType.ITEMS, f.schemaLocation()));
       } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.segmentbeam.jobs;
 
 import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.dataset.ItemCatalog;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
@@ -16,7 +17,8 @@ import io.segmentbeam.pipeline.SegmentJobSpec;
 import io.segmentbeam.pipeline.SegmentMetrics;
 import io.segmentbeam.pipeline.WriteSegmentFiles;
 import io.segmentbeam.registry.SolutionVersion;
-import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.sharing.JobShared;
+import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.storage.ListedFile;
 import io.segmentbeam.storage.ListingException;
 import io.segmentbeam.storage.StagingFolder;
@@ -26,9 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -58,8 +60,7 @@ final class BatchSegmentJobRunner {
    */
   Outcome run(BatchSegmentJob job, SolutionVersion solutionVersion, FilterSpec filter, StatusListener onStatus,
       JobRun run) {
-    OutputEncryption.apply(options, job.jobOutput().s3DataDestination().kmsKeyArn());
-    FileSystems.setDefaultPipelineOptions(options);
+    JobStorage storage = JobStorage.of(options, job.jobOutput().s3DataDestination().kmsKeyArn());
     BatchSegmentJob running = job.withStatus(JobStatus.CREATE_IN_PROGRESS, null, Timestamps.now());
     onStatus.reached(running);
     String outputDirectory = JobLocations.folder(job.jobOutput().s3DataDestination().path());
@@ -68,6 +69,9 @@ final class BatchSegmentJobRunner {
     MetricQueryResults metrics;
     long modelLoadMillis;
     long pipelineStartedAt;
+    // The model and catalog stay loaded while this job runs, and go once no running job uses them.
+    JobShared.Hold model = SegmentModels.hold(solutionVersion.model());
+    JobShared.Hold items = solutionVersion.items() == null ? () -> { } : ItemCatalog.hold(solutionVersion.items());
     try {
       InputPrefix input = InputPrefix.of(job.jobInput().s3DataSource().path());
       List<ListedFile> inputFiles = listInput(job, input);
@@ -79,15 +83,15 @@ final class BatchSegmentJobRunner {
       checkFilter(solutionVersion, filter, userShards);
       run.checkNotStopped();
       JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
-      staging = JobLocations.stage(options, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path", run);
-      JobLocations.checkEncryptionKey(staging.folder(), job.jobOutput().s3DataDestination().kmsKeyArn());
-      SegmentJobSpec spec = new SegmentJobSpec(input, inputFiles, staging.filesFolder(),
-          job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
+      staging = JobLocations.stage(storage, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path", run);
+      JobLocations.checkEncryptionKey(storage, staging.folder());
+      SegmentJobSpec spec = new SegmentJobSpec(storage, UUID.randomUUID().toString(), input, inputFiles,
+          staging.filesFolder(), job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
           solutionVersion.items(), filter, userShards);
       pipelineStartedAt = System.currentTimeMillis();
-      PipelineResult result = runPipeline(spec, inputFiles.size(), run);
+      PipelineResult result = runPipeline(spec, run);
       metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
       publish(staging, input, inputFiles, outputDirectory, run);
@@ -101,6 +105,8 @@ final class BatchSegmentJobRunner {
       if (staging != null) {
         JobLocations.removeStaging(options, staging);
       }
+      model.close();
+      items.close();
     }
     // The output is published: the job has succeeded. If the store cannot record it now, the error
     // goes to the caller and the run record (publishing) lets the next command record it ACTIVE.
@@ -209,12 +215,12 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private PipelineResult runPipeline(SegmentJobSpec spec, long inputFiles, JobRun run) throws JobFailure {
+  private PipelineResult runPipeline(SegmentJobSpec spec, JobRun run) throws JobFailure {
     Pipeline pipeline = Pipeline.create(options);
     BatchSegmentPipeline.build(pipeline, spec);
     PipelineResult result;
     PipelineResult.State state;
-    try (JobProgress.Reporting progress = JobProgress.report(inputFiles,
+    try (JobProgress.Reporting progress = JobProgress.report(spec.progressId(), spec.inputFiles().size(),
         options.as(SegmentJobOptions.class).getProgressIntervalSeconds(), System.err)) {
       result = pipeline.run();
       run.running(result);

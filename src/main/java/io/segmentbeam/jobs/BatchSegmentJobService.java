@@ -11,7 +11,7 @@ import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
-import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
@@ -50,7 +50,7 @@ public final class BatchSegmentJobService {
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
     this.orphans = new OrphanRecovery<>(runs, BatchSegmentJob::jobName, BatchSegmentJob::creationDateTime,
-        jobs::update, job -> OutputEncryption.apply(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
+        jobs::update, job -> JobStorage.of(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
         OrphanRecovery.publish());
     this.solutionVersions = solutionVersions;
     this.filters = filters;

@@ -8,7 +8,7 @@ import io.segmentbeam.api.ListDatasetExportJobsResponse;
 import io.segmentbeam.api.S3DataConfig;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.transfer.DatasetExport;
-import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.storage.StagingFolder;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -48,7 +47,7 @@ public final class DatasetExportJobService {
         DatasetExportJob::jobName, DatasetExportJob::datasetExportJobArn, DatasetExportJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
     this.orphans = new OrphanRecovery<>(runs, DatasetExportJob::jobName, DatasetExportJob::creationDateTime,
-        jobs::update, job -> OutputEncryption.apply(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
+        jobs::update, job -> JobStorage.of(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
         OrphanRecovery.publish());
     this.datasets = datasets;
   }
@@ -94,14 +93,13 @@ public final class DatasetExportJobService {
   private static void export(DatasetService.StoredDataset source, DatasetExportJob job, PipelineOptions options,
       JobRun run) throws JobFailure {
     S3DataConfig destination = job.jobOutput().s3DataDestination();
-    OutputEncryption.apply(options, destination.kmsKeyArn());
-    FileSystems.setDefaultPipelineOptions(options);
+    JobStorage storage = JobStorage.of(options, destination.kmsKeyArn());
     String field = "jobOutput.s3DataDestination.path";
     String path = JobLocations.folder(destination.path());
     JobLocations.prepareOutput(options, path, field);
-    StagingFolder staging = JobLocations.stage(options, path, job.jobName(), field, run);
+    StagingFolder staging = JobLocations.stage(storage, path, job.jobName(), field, run);
     try {
-      JobLocations.checkEncryptionKey(staging.folder(), destination.kmsKeyArn());
+      JobLocations.checkEncryptionKey(storage, staging.folder());
       Set<RecordOrigin> origins = switch (job.ingestionMode()) {
         case "BULK" -> Set.of(RecordOrigin.BULK);
         case "PUT" -> Set.of(RecordOrigin.PUT);
@@ -109,7 +107,7 @@ public final class DatasetExportJobService {
       };
       PipelineResult.State state;
       try {
-        state = DatasetExport.run(options, source.schema(), source.recordsPattern(), source.originOfAll(), origins,
+        state = DatasetExport.run(storage, source.schema(), source.recordsPattern(), source.originOfAll(), origins,
             staging.filesFolder() + job.jobName() + "/part");
       } catch (IOException | RuntimeException e) {
         throw JobFailure.ofPipeline("export", e);

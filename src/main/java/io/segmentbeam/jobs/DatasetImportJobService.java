@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.beam.sdk.io.FileSystems;
+import io.segmentbeam.storage.JobStorage;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -51,7 +51,7 @@ public final class DatasetImportJobService {
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
     // An import whose runner died while committing is ACTIVE if its version became current.
     this.orphans = new OrphanRecovery<>(runs, DatasetImportJob::jobName, DatasetImportJob::creationDateTime,
-        jobs::update, job -> storage.get(), (job, run, options) ->
+        jobs::update, job -> JobStorage.of(storage.get(), null), (job, run, jobStorage) ->
             datasets.writable(job.datasetArn(), "datasetArn").versions().current()
                 .equals(run.staging().stream().findFirst()));
     this.datasets = datasets;
@@ -99,7 +99,6 @@ public final class DatasetImportJobService {
    */
   private static void importRecords(DatasetService.StoredDataset target, CreateDatasetImportJobRequest request,
       boolean full, PipelineOptions options, JobRun run) throws JobFailure {
-    FileSystems.setDefaultPipelineOptions(options);
     String field = "dataSource.dataLocation";
     String location = JobLocations.absolute(request.dataSource().dataLocation());
     JobLocations.checkReadable(options, location, field);
@@ -111,7 +110,7 @@ public final class DatasetImportJobService {
     try {
       String current = versions.current().orElse(null);
       Set<RecordOrigin> kept = full ? Set.of(RecordOrigin.PUT) : Set.of(RecordOrigin.BULK, RecordOrigin.PUT);
-      result = DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current, kept, files,
+      result = DatasetUpdate.run(JobStorage.of(options, null), new DatasetUpdate.Spec(target.schema(), current, kept, files,
           List.of(), version));
       if (result.problems() == 0) {
         run.publishing();

@@ -1,7 +1,8 @@
 package io.segmentbeam.jobs;
 
 import io.segmentbeam.api.DataLocations;
-import io.segmentbeam.s3.OutputEncryption;
+import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.storage.StorageSession;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.s3.S3Buckets;
 import io.segmentbeam.storage.FolderRemoval;
@@ -52,18 +53,19 @@ final class JobLocations {
   }
 
   /**
-   * Writes and removes one empty object under an S3 folder with the job's {@code kmsKeyArn}, so
-   * that a key S3 refuses fails the job before it writes anything. Local output carries no key.
+   * Writes and removes one empty object in the job's S3 staging folder under its KMS key, so that
+   * a key S3 refuses fails the job before it writes anything. Local output carries no key.
    */
-  static void checkEncryptionKey(String folder, String kmsKeyArn) throws JobFailure {
-    if (kmsKeyArn == null || !S3Buckets.isS3(folder)) {
+  static void checkEncryptionKey(JobStorage storage, String stagingFolder) throws JobFailure {
+    if (storage.kmsKeyArn() == null || !S3Buckets.isS3(stagingFolder)) {
       return;
     }
-    try {
-      OutputEncryption.probe(folder, "kms-key-check");
+    try (StorageSession session = storage.open()) {
+      session.write(stagingFolder + "kms-key-check", "application/octet-stream").close();
+      session.delete(stagingFolder + "kms-key-check");
     } catch (IOException | RuntimeException e) {
       throw new JobFailure("The output storage refused to encrypt with jobOutput.s3DataDestination.kmsKeyArn "
-          + kmsKeyArn + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
+          + storage.kmsKeyArn() + ": " + JobFailure.rootMessage(e) + ". Check that the key exists in the bucket's region and "
           + "that the job's role may use it.", e);
     }
   }
@@ -83,9 +85,9 @@ final class JobLocations {
    * A new staging folder for one run of the job, under its output folder, recorded with the run
    * before it is made, so that it is removed if the run's process dies.
    */
-  static StagingFolder stage(PipelineOptions options, String outputFolder, String jobName, String field, JobRun run)
+  static StagingFolder stage(JobStorage storage, String outputFolder, String jobName, String field, JobRun run)
       throws JobFailure {
-    StagingFolder staging = StagingFolder.plan(outputFolder, jobName, options);
+    StagingFolder staging = StagingFolder.plan(outputFolder, jobName, storage);
     run.staged(staging.folder(), outputFolder, staging.madeFolders());
     try {
       return staging.make();

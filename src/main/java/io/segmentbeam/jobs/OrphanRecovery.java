@@ -10,8 +10,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptions;
+import io.segmentbeam.storage.JobStorage;
 
 /**
  * Ends the jobs whose runner is gone (killed, its machine lost), as any command that reads them
@@ -29,22 +28,20 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
   private final Function<T, String> nameOf;
   private final Function<T, BigDecimal> createdOf;
   private final Consumer<T> persist;
-  private final Function<T, PipelineOptions> optionsOf;
+  private final Function<T, JobStorage> storageOf;
   private final Finisher<T> finisher;
 
   /** Completes the publishing of a job whose runner died in it; true if the job is then ACTIVE. */
   @FunctionalInterface
   interface Finisher<T> {
-    boolean finish(T job, JobRuns.Run run, PipelineOptions options) throws IOException;
+    boolean finish(T job, JobRuns.Run run, JobStorage storage) throws IOException;
   }
 
   /** Moves each staging folder's files into the output folder, then removes the staging folder. */
   static <T> Finisher<T> publish() {
-    return (job, run, options) -> {
-      // S3 moves go through Beam's file systems, which take the job's options (its KMS key) from here.
-      FileSystems.setDefaultPipelineOptions(options);
+    return (job, run, storage) -> {
       for (String folder : run.staging()) {
-        StagingFolder staging = StagingFolder.at(run.outputFolder(), folder, options);
+        StagingFolder staging = StagingFolder.at(run.outputFolder(), folder, storage);
         staging.publish();
         staging.remove();
       }
@@ -52,14 +49,14 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
     };
   }
 
-  /** @param optionsOf the options to reach a job's output with (S3 access, its KMS key) */
+  /** @param storageOf how to reach a job's output (S3 access, its KMS key) */
   OrphanRecovery(JobRuns runs, Function<T, String> nameOf, Function<T, BigDecimal> createdOf, Consumer<T> persist,
-      Function<T, PipelineOptions> optionsOf, Finisher<T> finisher) {
+      Function<T, JobStorage> storageOf, Finisher<T> finisher) {
     this.runs = runs;
     this.nameOf = nameOf;
     this.createdOf = createdOf;
     this.persist = persist;
-    this.optionsOf = optionsOf;
+    this.storageOf = storageOf;
     this.finisher = finisher;
   }
 
@@ -86,16 +83,16 @@ final class OrphanRecovery<T extends StatusRecord<T>> {
   }
 
   private T end(T job, Optional<JobRuns.Run> run, String failureReason) {
-    PipelineOptions options = optionsOf.apply(job);
+    JobStorage storage = storageOf.apply(job);
     boolean active;
     try {
-      active = run.isPresent() && run.get().publishing() && finisher.finish(job, run.get(), options);
+      active = run.isPresent() && run.get().publishing() && finisher.finish(job, run.get(), storage);
     } catch (IOException e) {
       throw new IllegalStateException("cannot finish publishing the output of job " + nameOf.apply(job) + ": "
           + e.getMessage(), e);
     }
     if (!active && run.isPresent()) {
-      run.get().staging().forEach(folder -> JobLocations.removeOrWarn(options, folder));
+      run.get().staging().forEach(folder -> JobLocations.removeOrWarn(storage.options(), folder));
       try {
         StagingFolder.removeIfEmpty(run.get().madeFolders());
       } catch (IOException e) {

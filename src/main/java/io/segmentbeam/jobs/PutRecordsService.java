@@ -15,6 +15,7 @@ import io.segmentbeam.dataset.DatasetVersions;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.dataset.SchemaField;
 import io.segmentbeam.dataset.transfer.DatasetUpdate;
+import io.segmentbeam.storage.JobStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -167,12 +167,11 @@ public final class PutRecordsService {
 
   /** Writes a new version holding every stored record and the new ones, and makes it current. */
   private static void put(DatasetService.StoredDataset target, List<String[]> records, PipelineOptions options) {
-    FileSystems.setDefaultPipelineOptions(options);
     DatasetVersions versions = target.versions();
     String version = versions.newVersion("put");
     try {
       String current = versions.current().orElse(null);
-      DatasetUpdate.run(options, new DatasetUpdate.Spec(target.schema(), current,
+      DatasetUpdate.run(JobStorage.of(options, null), new DatasetUpdate.Spec(target.schema(), current,
           Set.of(RecordOrigin.BULK, RecordOrigin.PUT), null, records, version));
       versions.commit(version, current);
     } catch (DatasetVersions.ConcurrentUpdateException e) {

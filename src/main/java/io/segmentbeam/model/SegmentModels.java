@@ -1,18 +1,18 @@
 package io.segmentbeam.model;
 
+import io.segmentbeam.sharing.JobShared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds model providers by type and keeps each loaded model once per JVM, so that every thread
- * and every DoFn instance of a worker shares one copy.
+ * and every DoFn instance of a worker shares one copy, for as long as a job holds it.
  */
 public final class SegmentModels {
-  private static final Map<ModelSpec, SegmentModel> LOADED = new ConcurrentHashMap<>();
+  private static final JobShared<ModelSpec, SegmentModel> LOADED = new JobShared<>(ModelSpec::whole);
 
   private SegmentModels() {}
 
@@ -22,15 +22,20 @@ public final class SegmentModels {
    */
   public static SegmentModel shared(ModelSpec spec) {
     if (!spec.whole().equals(spec)) {
-      LOADED.keySet().removeIf(loaded -> !loaded.equals(spec) && loaded.whole().equals(spec.whole()));
+      LOADED.keepOnly(spec);
     }
-    return LOADED.computeIfAbsent(spec, s -> {
+    return LOADED.get(spec, s -> {
       try {
         return provider(s.type()).load(s);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load the " + s.type() + " model: " + e.getMessage(), e);
       }
     });
+  }
+
+  /** Keeps the model (all its user shards) loaded for a job until the hold is closed. */
+  public static JobShared.Hold hold(ModelSpec spec) {
+    return LOADED.hold(spec);
   }
 
   /** The provider of a model type. */

@@ -15,14 +15,14 @@ public final class BatchSegmentPipeline {
 
   /** Adds the job's transforms to {@code pipeline}; the result holds the names of the files written. */
   public static PCollection<String> build(Pipeline pipeline, SegmentJobSpec spec) {
-    PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.input(), spec.inputFiles(),
-        spec.inputLimit()));
+    PCollectionTuple lines = pipeline.apply("ReadInputLines", new ReadInputLines(spec.storage(),
+        spec.progressId(), spec.input(), spec.inputFiles(), spec.inputLimit()));
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
             .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items(),
-                spec.filter(), spec.userShards())))
+                spec.filter(), spec.userShards(), spec.progressId())))
         .and(lines.get(ReadInputLines.REJECTED))
         .apply("AllOutputLines", Flatten.pCollections())
-        .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.outputDirectory()));
+        .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.storage(), spec.outputDirectory()));
   }
 }

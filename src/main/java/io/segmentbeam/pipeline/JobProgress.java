@@ -2,52 +2,62 @@ package io.segmentbeam.pipeline;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far the job running in this JVM has got, for the progress lines a long job prints: files
- * and lines read, lines done (scored or answered with an error). The pipeline's transforms count
- * into JVM-wide counters, so progress shows where the pipeline runs in the launching JVM (the
- * Direct runner, an embedded Flink cluster); on a cluster, the runner's own UI shows it. One job
- * runs at a time in a JVM launched from the command line.
+ * How far one run of a job has got, for the progress lines a long job prints: files and lines
+ * read, lines done (scored or answered with an error). Each run counts into its own counters,
+ * found by its id, so that jobs running at once in one service never count into each other's.
+ * Progress shows where the pipeline runs in the launching JVM (the Direct runner, an embedded
+ * Flink cluster); elsewhere the transforms count into counters nobody reads, and the runner's own
+ * UI shows progress.
  */
 public final class JobProgress {
-  private static final AtomicLong FILES_READ = new AtomicLong();
-  private static final AtomicLong LINES_READ = new AtomicLong();
-  private static final AtomicLong LINES_DONE = new AtomicLong();
+  private static final Map<String, JobProgress> WATCHED = new ConcurrentHashMap<>();
+
+  private final AtomicLong filesRead = new AtomicLong();
+  private final AtomicLong linesRead = new AtomicLong();
+  private final AtomicLong linesDone = new AtomicLong();
 
   private JobProgress() {}
 
-  static void fileRead() {
-    FILES_READ.incrementAndGet();
+  /** The counters of run {@code id}: those its launcher watches in this JVM, else ones nobody reads. */
+  static JobProgress of(String id) {
+    JobProgress watched = WATCHED.get(id);
+    return watched != null ? watched : new JobProgress();
   }
 
-  static void lineRead() {
-    LINES_READ.incrementAndGet();
+  void fileRead() {
+    filesRead.incrementAndGet();
   }
 
-  static void linesDone(long lines) {
-    LINES_DONE.addAndGet(lines);
+  void lineRead() {
+    linesRead.incrementAndGet();
+  }
+
+  void linesDone(long lines) {
+    linesDone.addAndGet(lines);
   }
 
   /**
-   * Prints a progress line every {@code intervalSeconds} to {@code out} until closed: lines done
-   * of the lines read (exact once every one of {@code files} input files has been read), the
-   * rate, and the time left at that rate.
+   * Watches run {@code id} until closed, printing a progress line every {@code intervalSeconds} to
+   * {@code out}: lines done of the lines read (exact once every one of {@code files} input files
+   * has been read), the rate, and the time left at that rate.
    */
-  public static Reporting report(long files, int intervalSeconds, PrintStream out) {
-    FILES_READ.set(0);
-    LINES_READ.set(0);
-    LINES_DONE.set(0);
+  public static Reporting report(String id, long files, int intervalSeconds, PrintStream out) {
+    JobProgress progress = new JobProgress();
+    WATCHED.put(id, progress);
     if (intervalSeconds <= 0) {
-      return () -> { };
+      return () -> WATCHED.remove(id);
     }
     long start = System.nanoTime();
     Thread reporter = new Thread(() -> {
       try {
         while (true) {
           Thread.sleep(intervalSeconds * 1000L);
-          out.println(line(files, (System.nanoTime() - start) / 1e9));
+          out.println(progress.line(files, (System.nanoTime() - start) / 1e9));
         }
       } catch (InterruptedException stopped) {
         // The job is over.
@@ -55,7 +65,10 @@ public final class JobProgress {
     }, "segmentbeam-progress");
     reporter.setDaemon(true);
     reporter.start();
-    return reporter::interrupt;
+    return () -> {
+      reporter.interrupt();
+      WATCHED.remove(id);
+    };
   }
 
   /** The running reporter; closing it stops it. */
@@ -64,8 +77,8 @@ public final class JobProgress {
     void close();
   }
 
-  static String line(long files, double seconds) {
-    return line(FILES_READ.get(), files, LINES_READ.get(), LINES_DONE.get(), seconds);
+  String line(long files, double seconds) {
+    return line(filesRead.get(), files, linesRead.get(), linesDone.get(), seconds);
   }
 
   static String line(long filesRead, long files, long read, long done, double seconds) {

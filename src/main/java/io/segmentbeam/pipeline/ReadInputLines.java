@@ -1,20 +1,18 @@
 package io.segmentbeam.pipeline;
 
+import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.storage.StorageDoFn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.segmentbeam.storage.ListedFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -35,12 +33,16 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
   /** (relative file name, (line number, error output line)). */
   public static final TupleTag<KV<String, KV<Long, String>>> REJECTED = new TupleTag<>() {};
 
+  private final JobStorage storage;
+  private final String progressId;
   private final InputPrefix input;
   private final List<ListedFile> files;
   private final InputLimit limit;
 
   /** @param files the files to read, as the job listed them: the pipeline matches no pattern itself */
-  public ReadInputLines(InputPrefix input, List<ListedFile> files, InputLimit limit) {
+  public ReadInputLines(JobStorage storage, String progressId, InputPrefix input, List<ListedFile> files, InputLimit limit) {
+    this.storage = storage;
+    this.progressId = progressId;
     this.input = input;
     this.files = List.copyOf(files);
     this.limit = limit;
@@ -52,29 +54,35 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
         .apply("ListedInputFiles", Create.of(files.stream().map(ListedFile::path).toList())
             .withCoder(StringUtf8Coder.of()))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("SplitLines", ParDo.of(new SplitLinesFn(input, limit)).withOutputTags(LINES, TupleTagList.of(REJECTED)));
+        .apply("SplitLines", ParDo.of(new SplitLinesFn(storage, progressId, input, limit)).withOutputTags(LINES, TupleTagList.of(REJECTED)));
   }
 
-  static final class SplitLinesFn extends DoFn<String, KV<String, KV<Long, String>>> {
+  static final class SplitLinesFn extends StorageDoFn<String, KV<String, KV<Long, String>>> {
+    private final String progressId;
     private final InputPrefix input;
     private final InputLimit limit;
+    private transient JobProgress progress;
     private final Counter linesRead = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_READ);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
     private final Counter filesRead = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.FILES_READ);
 
-    SplitLinesFn(InputPrefix input, InputLimit limit) {
+    SplitLinesFn(JobStorage storage, String progressId, InputPrefix input, InputLimit limit) {
+      super(storage);
+      this.progressId = progressId;
       this.input = input;
       this.limit = limit;
     }
 
     @ProcessElement
     public void process(@Element String path, MultiOutputReceiver out) throws IOException {
+      if (progress == null) {
+        progress = JobProgress.of(progressId);
+      }
       String name = input.relativeName(path);
       filesRead.inc();
-      JobProgress.fileRead();
+      progress.fileRead();
       // A literal resource: the path is opened as written, never matched as a pattern.
-      ResourceId file = FileSystems.matchNewResource(path, false);
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16)) {
+      try (InputStream in = new BufferedInputStream(storage().read(path), 1 << 16)) {
         LineReader reader = new LineReader(in);
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
           if (limit.exceededBy(line.number())) {
@@ -82,12 +90,12 @@ public final class ReadInputLines extends PTransform<PBegin, PCollectionTuple> {
             throw new IllegalStateException(limit.failure(name));
           }
           linesRead.inc();
-          JobProgress.lineRead();
+          progress.lineRead();
           if (line.error() == null) {
             out.get(LINES).output(KV.of(name, KV.of(line.number(), line.text())));
           } else {
             linesFailed.inc();
-            JobProgress.linesDone(1);
+            progress.linesDone(1);
             JsonNode echo = line.text() == null ? null : TextNode.valueOf(line.text());
             out.get(REJECTED).output(KV.of(name, KV.of(line.number(), OutputLines.error(echo, line.error()))));
           }

@@ -38,38 +38,42 @@ public final class ScoreSegments
   private final QueryResolver resolver;
   private final int numResults;
   private final int userShards;
+  private final String progressId;
 
   /**
    * @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity
    * @param filter the job's filter, or null
    * @param userShards how many shards the model's users are split into; 1 for none
+   * @param progressId the id the run's progress is counted under
    */
   public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items, FilterSpec filter,
-      int userShards) {
+      int userShards, String progressId) {
     this.resolver = new QueryResolver(model, recipe, items, filter);
     this.numResults = numResults;
     this.userShards = userShards;
+    this.progressId = progressId;
   }
 
   @Override
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
     if (userShards > 1) {
-      return lines.apply("ScoreUserShards", new ShardedScoring(resolver, numResults, userShards));
+      return lines.apply("ScoreUserShards", new ShardedScoring(resolver, numResults, userShards, progressId));
     }
-    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(resolver, numResults)));
+    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(resolver, numResults, progressId)));
   }
 
   /** The error output line of an input line, counted as failed. */
-  static KV<String, KV<Long, String>> failed(Counter linesFailed, String file, long number, JsonNode input,
+  static KV<String, KV<Long, String>> failed(Counter linesFailed, JobProgress progress, String file, long number, JsonNode input,
       String error) {
     linesFailed.inc();
-    JobProgress.linesDone(1);
+    progress.linesDone(1);
     return KV.of(file, KV.of(number, OutputLines.error(input, error)));
   }
 
   static final class ScoreFn extends DoFn<KV<String, KV<Long, String>>, KV<String, KV<Long, String>>> {
     private final QueryResolver resolver;
     private final int numResults;
+    private final String progressId;
     private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
     private final Distribution modelLoadMillis =
@@ -83,21 +87,24 @@ public final class ScoreSegments
         Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SCORING_ENDED_AT);
 
     private transient SegmentModel model;
+    private transient JobProgress progress;
     private transient List<Pending> batch;
 
     /** A valid query waiting for its batch, with where its output line goes. */
     private record Pending(String file, long line, SegmentQuery query, ScoringQuery scoring, Instant timestamp,
         BoundedWindow window) {}
 
-    ScoreFn(QueryResolver resolver, int numResults) {
+    ScoreFn(QueryResolver resolver, int numResults, String progressId) {
       this.resolver = resolver;
       this.numResults = numResults;
+      this.progressId = progressId;
     }
 
     @Setup
     public void setup() {
       long start = System.currentTimeMillis();
       setupStartedAt.update(start);
+      progress = JobProgress.of(progressId);
       resolver.open();
       model = resolver.model();
       modelLoadMillis.update(System.currentTimeMillis() - start);
@@ -115,14 +122,14 @@ public final class ScoreSegments
       long number = line.getValue().getKey();
       ParsedLine parsed = QueryParser.parse(line.getValue().getValue());
       if (parsed instanceof ParsedLine.Rejected rejected) {
-        out.output(failed(linesFailed, file, number, rejected.input(), rejected.error()));
+        out.output(failed(linesFailed, progress, file, number, rejected.input(), rejected.error()));
         return;
       }
       SegmentQuery query = ((ParsedLine.Query) parsed).query();
       try {
         batch.add(new Pending(file, number, query, resolver.resolve(query), timestamp, window));
       } catch (InvalidQueryException e) {
-        out.output(failed(linesFailed, file, number, query.input(), e.getMessage()));
+        out.output(failed(linesFailed, progress, file, number, query.input(), e.getMessage()));
         return;
       }
       if (batch.size() >= BATCH_SIZE) {
@@ -158,7 +165,7 @@ public final class ScoreSegments
             pending);
       }
       linesScored.inc(batch.size());
-      JobProgress.linesDone(batch.size());
+      progress.linesDone(batch.size());
       batchSize.update(batch.size());
       batch.clear();
     }

@@ -1,5 +1,6 @@
 package io.segmentbeam.pipeline;
 
+import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.model.ModelSpec;
@@ -12,6 +13,8 @@ import java.util.List;
  * Everything a batch segment pipeline needs to know, fixed before it is built, so that no
  * transform depends on PipelineOptions or on the job store.
  *
+ * @param storage how the job reads its input and writes its output, with its own S3 access and KMS key
+ * @param progressId the id this run's progress is counted under in the launching JVM
  * @param input the input prefix, which output names are relative to
  * @param inputFiles every file under the prefix, listed once before the job wrote anything
  * @param outputDirectory the folder the {@code .out} files are written to (the job's staging folder)
@@ -24,6 +27,8 @@ import java.util.List;
  * @param userShards how many shards the model's users are split into; 1 for none
  */
 public record SegmentJobSpec(
+    JobStorage storage,
+    String progressId,
     InputPrefix input,
     List<ListedFile> inputFiles,
     String outputDirectory,

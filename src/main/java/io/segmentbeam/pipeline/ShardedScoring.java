@@ -49,11 +49,13 @@ final class ShardedScoring
   private final QueryResolver resolver;
   private final int numResults;
   private final int shards;
+  private final String progressId;
 
-  ShardedScoring(QueryResolver resolver, int numResults, int shards) {
+  ShardedScoring(QueryResolver resolver, int numResults, int shards, String progressId) {
     this.resolver = resolver;
     this.numResults = numResults;
     this.shards = shards;
+    this.progressId = progressId;
   }
 
   /** One shard's top users for a line, best first, with the line's text to echo. */
@@ -63,7 +65,7 @@ final class ShardedScoring
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
     KvCoder<String, Long> lineKey = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
     PCollectionTuple checked = lines.apply("CheckLines",
-        ParDo.of(new CheckFn(resolver.withModel(resolver.modelSpec().withUserShard(0, shards)), shards))
+        ParDo.of(new CheckFn(resolver.withModel(resolver.modelSpec().withUserShard(0, shards)), shards, progressId))
             .withOutputTags(VALID, TupleTagList.of(ERRORS)));
     checked.get(VALID).setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(lineKey, StringUtf8Coder.of())));
     checked.get(ERRORS).setCoder(lines.getCoder());
@@ -72,7 +74,7 @@ final class ShardedScoring
         .apply("ScoreShard", ParDo.of(new ShardFn(resolver, numResults, shards)))
         .setCoder(KvCoder.of(lineKey, SerializableCoder.of(PartialTop.class)))
         .apply("MergeShardTops", Combine.perKey(new MergeTops(numResults)))
-        .apply("FormatLines", ParDo.of(new FormatFn()))
+        .apply("FormatLines", ParDo.of(new FormatFn(progressId)))
         .setCoder(lines.getCoder());
     return PCollectionList.of(scored).and(checked.get(ERRORS)).apply("AllScoredLines", Flatten.pCollections());
   }
@@ -81,16 +83,20 @@ final class ShardedScoring
   static final class CheckFn extends DoFn<KV<String, KV<Long, String>>, KV<Integer, KV<KV<String, Long>, String>>> {
     private final QueryResolver firstShard;
     private final int shards;
+    private final String progressId;
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
+    private transient JobProgress progress;
 
-    CheckFn(QueryResolver firstShard, int shards) {
+    CheckFn(QueryResolver firstShard, int shards, String progressId) {
       this.firstShard = firstShard;
       this.shards = shards;
+      this.progressId = progressId;
     }
 
     @Setup
     public void setup() {
       firstShard.open();
+      progress = JobProgress.of(progressId);
     }
 
     @ProcessElement
@@ -99,14 +105,14 @@ final class ShardedScoring
       long number = line.getValue().getKey();
       ParsedLine parsed = QueryParser.parse(line.getValue().getValue());
       if (parsed instanceof ParsedLine.Rejected rejected) {
-        out.get(ERRORS).output(ScoreSegments.failed(linesFailed, file, number, rejected.input(), rejected.error()));
+        out.get(ERRORS).output(ScoreSegments.failed(linesFailed, progress, file, number, rejected.input(), rejected.error()));
         return;
       }
       SegmentQuery query = ((ParsedLine.Query) parsed).query();
       try {
         firstShard.resolve(query);
       } catch (InvalidQueryException e) {
-        out.get(ERRORS).output(ScoreSegments.failed(linesFailed, file, number, query.input(), e.getMessage()));
+        out.get(ERRORS).output(ScoreSegments.failed(linesFailed, progress, file, number, query.input(), e.getMessage()));
         return;
       }
       for (int shard = 0; shard < shards; shard++) {
@@ -247,13 +253,24 @@ final class ShardedScoring
 
   /** A line's merged top as its output line. */
   static final class FormatFn extends DoFn<KV<KV<String, Long>, PartialTop>, KV<String, KV<Long, String>>> {
+    private final String progressId;
     private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
+    private transient JobProgress progress;
+
+    FormatFn(String progressId) {
+      this.progressId = progressId;
+    }
+
+    @Setup
+    public void setup() {
+      progress = JobProgress.of(progressId);
+    }
 
     @ProcessElement
     public void process(@Element KV<KV<String, Long>, PartialTop> line, OutputReceiver<KV<String, KV<Long, String>>> out) {
       SegmentQuery query = ((ParsedLine.Query) QueryParser.parse(line.getValue().text())).query();
       linesScored.inc();
-      JobProgress.linesDone(1);
+      progress.linesDone(1);
       out.output(KV.of(line.getKey().getKey(), KV.of(line.getKey().getValue(),
           OutputLines.users(query.input(), Arrays.asList(line.getValue().users())))));
     }

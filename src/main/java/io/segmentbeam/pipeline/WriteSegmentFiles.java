@@ -1,19 +1,15 @@
 package io.segmentbeam.pipeline;
 
-import java.io.BufferedWriter;
+import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.storage.StorageDoFn;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -31,10 +27,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class WriteSegmentFiles extends PTransform<PCollection<KV<String, KV<Long, String>>>, PCollection<String>> {
   public static final String OUTPUT_SUFFIX = ".out";
 
+  private final JobStorage storage;
   private final String outputDirectory;
 
-  /** @param outputDirectory the folder, ending in {@code /}, that the files are written to */
-  public WriteSegmentFiles(String outputDirectory) {
+  /**
+   * @param storage how the job writes its files
+   * @param outputDirectory the folder, ending in {@code /}, that the files are written to
+   */
+  public WriteSegmentFiles(JobStorage storage, String outputDirectory) {
+    this.storage = storage;
     this.outputDirectory = outputDirectory;
   }
 
@@ -46,7 +47,7 @@ public final class WriteSegmentFiles extends PTransform<PCollection<KV<String, K
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.lists(TypeDescriptors.strings())))
             .via(WriteSegmentFiles::inInputOrder))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("WriteOutFiles", ParDo.of(new WriteFileFn(outputDirectory)));
+        .apply("WriteOutFiles", ParDo.of(new WriteFileFn(storage, outputDirectory)));
   }
 
   private static KV<String, List<String>> inInputOrder(KV<String, Iterable<KV<Long, String>>> file) {
@@ -59,19 +60,18 @@ public final class WriteSegmentFiles extends PTransform<PCollection<KV<String, K
   }
 
   /** Writes a whole file's lines, each ending in a newline; outputs the file's name. */
-  private static final class WriteFileFn extends DoFn<KV<String, List<String>>, String> {
+  private static final class WriteFileFn extends StorageDoFn<KV<String, List<String>>, String> {
     private final String outputDirectory;
 
-    WriteFileFn(String outputDirectory) {
+    WriteFileFn(JobStorage storage, String outputDirectory) {
+      super(storage);
       this.outputDirectory = outputDirectory;
     }
 
     @ProcessElement
     public void process(@Element KV<String, List<String>> file, OutputReceiver<String> out) throws IOException {
       String name = file.getKey() + OUTPUT_SUFFIX;
-      ResourceId target = FileSystems.matchNewResource(outputDirectory + name, false);
-      try (Writer writer = new BufferedWriter(Channels.newWriter(FileSystems.create(target, "text/plain"),
-          StandardCharsets.UTF_8), 1 << 16)) {
+      try (Writer writer = textFile(outputDirectory + name, "text/plain")) {
         for (String line : file.getValue()) {
           writer.write(line);
           writer.write('\n');

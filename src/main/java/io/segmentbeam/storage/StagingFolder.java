@@ -1,15 +1,11 @@
 package io.segmentbeam.storage;
 
 import io.segmentbeam.api.DataLocations;
-import io.segmentbeam.s3.PathStyleS3ClientBuilderFactory;
-import io.segmentbeam.s3.S3Buckets;
-import io.segmentbeam.s3.S3Location;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,13 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.options.PipelineOptions;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The one folder a job writes in until its output is complete: {@code <output>/.segmentbeam-staging-
@@ -35,25 +24,25 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class StagingFolder {
   private final String outputFolder;
   private final String folder;
-  private final PipelineOptions options;
+  private final JobStorage storage;
   /** The local folders the job made to hold its output, outermost first: removed again if it publishes nothing. */
   private final List<Path> madeFolders = new ArrayList<>();
   private boolean published;
 
-  private StagingFolder(String outputFolder, String folder, PipelineOptions options) {
+  private StagingFolder(String outputFolder, String folder, JobStorage storage) {
     this.outputFolder = outputFolder;
     this.folder = folder;
-    this.options = options;
+    this.storage = storage;
   }
 
   /**
    * The staging folder for one run of a job, named but not yet made (so that its name can be
    * recorded first); {@code outputFolder} ends in {@code /}.
    */
-  public static StagingFolder plan(String outputFolder, String jobName, PipelineOptions options) {
+  public static StagingFolder plan(String outputFolder, String jobName, JobStorage storage) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     StagingFolder staging = at(outputFolder, outputFolder + Listing.STAGING_PREFIX + jobName + "-" + run + "/",
-        options);
+        storage);
     if (DataLocations.isLocal(outputFolder)) {
       Deque<Path> missing = new ArrayDeque<>();
       for (Path at = Path.of(outputFolder); !Files.exists(at, LinkOption.NOFOLLOW_LINKS); at = at.getParent()) {
@@ -82,8 +71,8 @@ public final class StagingFolder {
   }
 
   /** The staging folder a job recorded, to publish or remove it after its process ended. */
-  public static StagingFolder at(String outputFolder, String folder, PipelineOptions options) {
-    return new StagingFolder(outputFolder, folder, options);
+  public static StagingFolder at(String outputFolder, String folder, JobStorage storage) {
+    return new StagingFolder(outputFolder, folder, storage);
   }
 
   public String folder() {
@@ -98,7 +87,7 @@ public final class StagingFolder {
   /** The staged files, by their names relative to {@link #filesFolder()}. */
   public List<String> stagedNames() throws IOException {
     List<String> names = new ArrayList<>();
-    for (ListedFile file : Listing.under(filesFolder(), options)) {
+    for (ListedFile file : Listing.under(filesFolder(), storage.options())) {
       names.add(file.path().substring(filesFolder().length()));
     }
     return names;
@@ -121,26 +110,28 @@ public final class StagingFolder {
         checkNoLinkOnTheWay(name);
       }
     }
-    Set<String> existing = existing(names);
-    List<String> moved = new ArrayList<>();
-    List<String> replaced = new ArrayList<>();
-    try {
-      for (String name : names) {
-        if (existing.contains(name)) {
-          move(outputFolder + name, folder + "replaced/" + name);
-          replaced.add(name);
+    try (StorageSession session = storage.open()) {
+      Set<String> existing = existing(session, names);
+      List<String> moved = new ArrayList<>();
+      List<String> replaced = new ArrayList<>();
+      try {
+        for (String name : names) {
+          if (existing.contains(name)) {
+            session.move(outputFolder + name, folder + "replaced/" + name);
+            replaced.add(name);
+          }
+          session.move(filesFolder() + name, outputFolder + name);
+          moved.add(name);
         }
-        move(filesFolder() + name, outputFolder + name);
-        moved.add(name);
+      } catch (IOException | RuntimeException e) {
+        for (String name : moved) {
+          session.move(outputFolder + name, filesFolder() + name);
+        }
+        for (String name : replaced) {
+          session.move(folder + "replaced/" + name, outputFolder + name);
+        }
+        throw e;
       }
-    } catch (IOException | RuntimeException e) {
-      for (String name : moved) {
-        move(outputFolder + name, filesFolder() + name);
-      }
-      for (String name : replaced) {
-        move(folder + "replaced/" + name, outputFolder + name);
-      }
-      throw e;
     }
     this.published = true;
     return names;
@@ -151,7 +142,7 @@ public final class StagingFolder {
    * made to hold it, when they are still empty; nothing else is touched.
    */
   public void remove() throws IOException {
-    FolderRemoval.remove(folder, options);
+    FolderRemoval.remove(folder, storage.options());
     if (!published) {
       removeIfEmpty(madeFolders());
     }
@@ -185,42 +176,14 @@ public final class StagingFolder {
     }
   }
 
-  /** Which of the names are already taken in the output folder: asked locally, or with one S3 client for all. */
-  private Set<String> existing(List<String> names) throws IOException {
+  /** Which of the names are already taken in the output folder. */
+  private Set<String> existing(StorageSession session, List<String> names) throws IOException {
     Set<String> existing = new HashSet<>();
-    if (DataLocations.isLocal(outputFolder)) {
-      for (String name : names) {
-        if (Files.exists(Path.of(outputFolder + name), LinkOption.NOFOLLOW_LINKS)) {
-          existing.add(name);
-        }
+    for (String name : names) {
+      if (session.exists(outputFolder + name)) {
+        existing.add(name);
       }
-      return existing;
-    }
-    S3Location folder = S3Location.parse(outputFolder);
-    try (S3Client client = PathStyleS3ClientBuilderFactory.client(options)) {
-      for (String name : names) {
-        try {
-          client.headObject(head -> head.bucket(folder.bucket()).key(folder.key() + name));
-          existing.add(name);
-        } catch (NoSuchKeyException absent) {
-          // Not there: nothing to set aside.
-        }
-      }
-    } catch (SdkException e) {
-      throw new IOException("cannot look for existing files under " + outputFolder + ": " + e.getMessage(), e);
     }
     return existing;
-  }
-
-  private void move(String from, String to) throws IOException {
-    if (S3Buckets.isS3(from)) {
-      ResourceId source = FileSystems.matchNewResource(from, false);
-      ResourceId target = FileSystems.matchNewResource(to, false);
-      FileSystems.rename(List.of(source), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      return;
-    }
-    Path target = Path.of(to);
-    Files.createDirectories(target.getParent());
-    Files.move(Path.of(from), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,12 +25,20 @@ final class ServedEndpoint implements AutoCloseable {
   }
 
   static ServedEndpoint start(Path work, String... options) throws IOException, InterruptedException {
+    return start(work, Map.of(), options);
+  }
+
+  /** Started with {@code environment} added to this process's, e.g. the credentials of an S3 server. */
+  static ServedEndpoint start(Path work, Map<String, String> environment, String... options)
+      throws IOException, InterruptedException {
     Path log = work.resolve("serve.log");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
         "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
         SegmentBeamCli.class.getName(), "serve", "--port", "0", "--home", work.resolve("home").toString()));
     command.addAll(List.of(options));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String url = null;
     while (url == null && process.isAlive() && System.nanoTime() < deadline) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.api.Recipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class BatchSegmentPipelineTest {
             KV.of("a.json", KV.of(3L, "{\"itemId\": \"nope\"}")),
             KV.of("b.json", KV.of(1L, "oops")),
             KV.of("b.json", KV.of(2L, "{\"itemAttributes\": \"ITEMS.GENRE = \\\"x\\\"\"}"))))
-        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null, 1));
+        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null, 1, "test"));
     PAssert.that(output).containsInAnyOrder(
         KV.of("a.json", KV.of(1L,
             "{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u4\", \"u1\"]}, \"error\": null}")),
@@ -125,7 +126,8 @@ class BatchSegmentPipelineTest {
   /** The job's spec for the input prefix, listed as a job lists it. */
   private SegmentJobSpec spec(TestPipeline pipeline, String prefix, Path output, int numResults) throws IOException {
     InputPrefix input = InputPrefix.of(prefix);
-    return new SegmentJobSpec(input, input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1);
+    return new SegmentJobSpec(JobStorage.of(pipeline.getOptions(), null), "test", input,
+        input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1);
   }
 
   private static List<String> outFiles(Path output) throws IOException {

@@ -2,18 +2,19 @@ package io.segmentbeam.dataset.transfer;
 
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.RecordOrigin;
+import io.segmentbeam.storage.JobStorage;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 
 
 /**
  * The pipeline of a dataset export job: a dataset's current records of the chosen origins,
- * written as dataset CSV files with the header row ({@code <prefix>-00000-of-0000N.csv}). A
+ * written as dataset CSV files with the header row ({@code <prefix>-NNNNN.csv}) through the job's own
+ * storage, under its KMS key. A
  * dataset with no such records gets one file holding only the header.
  */
 public final class DatasetExport {
@@ -24,13 +25,13 @@ public final class DatasetExport {
    * @param originOfAll the origin of every record, or null to take each file's from its name
    * @param prefix where the files go, e.g. {@code s3://bucket/exports/job/part}
    */
-  public static PipelineResult.State run(PipelineOptions options, DatasetSchema schema, String records,
+  public static PipelineResult.State run(JobStorage storage, DatasetSchema schema, String records,
       RecordOrigin originOfAll, Set<RecordOrigin> origins, String prefix) {
-    Pipeline pipeline = Pipeline.create(options);
+    Pipeline pipeline = Pipeline.create(storage.options());
     PCollection<List<StoredRow>> rows = records == null
         ? pipeline.apply("NoRecords", Create.empty(StoredRow.BATCH_CODER))
         : DatasetUpdate.read(pipeline, "Stored", records, schema, originOfAll, 0).get(ReadStoredRows.ROWS);
-    RowBatches.writeCsv(RowBatches.ofOrigins(rows, "ChosenOrigins", origins), "Export", schema, prefix);
+    RowBatches.writeCsv(RowBatches.ofOrigins(rows, "ChosenOrigins", origins), "Export", schema, storage, prefix);
     return pipeline.run().waitUntilFinish();
   }
 }

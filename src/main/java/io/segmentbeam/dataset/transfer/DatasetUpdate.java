@@ -4,6 +4,7 @@ import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.dataset.RecordOrigin;
+import io.segmentbeam.storage.JobStorage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.Channels;
@@ -27,7 +28,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -70,8 +70,9 @@ public final class DatasetUpdate {
   /** How many rows an import read, and the problems with them: how many and the first few. */
   public record Result(long rowsRead, long problems, List<String> firstProblems) {}
 
-  public static Result run(PipelineOptions options, Spec spec) throws IOException {
-    Pipeline pipeline = Pipeline.create(options);
+  /** Runs the update; {@code storage} writes the new version's files. */
+  public static Result run(JobStorage storage, Spec spec) throws IOException {
+    Pipeline pipeline = Pipeline.create(storage.options());
     PCollection<List<StoredRow>> kept = spec.current() == null
         ? pipeline.apply("NoStoredRecords", Create.empty(StoredRow.BATCH_CODER))
         : RowBatches.ofOrigins(read(pipeline, "Stored", spec.current() + "*.csv", spec.schema(), null, 0)
@@ -99,7 +100,7 @@ public final class DatasetUpdate {
     }
     for (RecordOrigin origin : RecordOrigin.values()) {
       RowBatches.writeCsv(RowBatches.ofOrigins(all, "Only" + origin, Set.of(origin)), origin.name(), spec.schema(),
-          spec.version() + origin.fileStem());
+          storage, spec.version() + origin.fileStem());
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
