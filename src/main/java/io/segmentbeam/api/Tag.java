@@ -26,7 +26,7 @@ public record Tag(String tagKey, String tagValue) {
     }
   }
 
-  private static void checkSensitive(Violations violations, String field, String value, StringRule rule) {
+  static void checkSensitive(Violations violations, String field, String value, StringRule rule) {
     if (value == null) {
       violations.notNull(field);
     } else if (!rule.accepts(value)) {

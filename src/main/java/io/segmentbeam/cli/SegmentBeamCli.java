@@ -1,20 +1,23 @@
 package io.segmentbeam.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.PersonalizeException;
 import io.segmentbeam.api.SecretMasking;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code segmentbeam} command. Subcommands are named like the AWS CLI's Personalize commands
  * and print the same JSON; exit codes follow the AWS CLI's: 252 for a malformed command line,
- * 253 for a bad configuration, 254 for an error the API returns (printed as
- * {@code {"__type": ..., "message": ...}} on stderr), 255 for anything unexpected (one line; the
- * stack trace only with {@code --debug}), and 1 for a job that ended CREATE FAILED.
+ * 253 for a bad configuration, 254 for an error the API returns (printed on stderr as the AWS CLI
+ * prints it, {@code An error occurred (X) when calling the Y operation: message}, or as
+ * {@code {"__type": ..., "message": ...}} with {@code --output json}), 255 for anything
+ * unexpected (one line; the stack trace only with {@code --debug}), and 1 for a job that ended
+ * CREATE FAILED. Responses are JSON on stdout, nothing else.
  */
 @Command(name = "segmentbeam", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     version = "SegmentBeam 0.1.0",
@@ -63,6 +66,8 @@ public final class SegmentBeamCli {
   static final int INTERNAL_ERROR = 255;
   /** Prints the stack trace of a failure, for a bug report. */
   static final String DEBUG = "--debug";
+  /** As in the AWS CLI, the format of what is printed; SegmentBeam prints JSON, and with it asked for, JSON errors too. */
+  static final String OUTPUT = "--output";
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -74,7 +79,14 @@ public final class SegmentBeamCli {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains(DEBUG);
-    String[] commandArgs = Arrays.stream(args).filter(arg -> !arg.equals(DEBUG)).toArray(String[]::new);
+    List<String> commandArgs = new ArrayList<>(Arrays.stream(args).filter(arg -> !arg.equals(DEBUG)).toList());
+    String output = takeOutput(commandArgs);
+    if (output != null && !output.equals("json")) {
+      err.println("error: SegmentBeam prints JSON only: --output takes json, not " + SecretMasking.mask(output));
+      err.flush();
+      return USAGE_ERROR;
+    }
+    boolean jsonErrors = output != null;
     CommandLine command = new CommandLine(new SegmentBeamCli())
         .setOut(out)
         .setErr(err)
@@ -89,10 +101,8 @@ public final class SegmentBeamCli {
             e.printStackTrace(failed.getErr());
           }
           if (e instanceof PersonalizeException apiError) {
-            ObjectNode body = JsonNodeFactory.instance.objectNode()
-                .put("__type", apiError.errorType())
-                .put("message", SecretMasking.mask(apiError.getMessage()));
-            failed.getErr().println(CliJson.format(body));
+            failed.getErr().println(jsonErrors ? jsonError(apiError)
+                : awsCliError(apiError, failed.getCommandName()));
             return SERVICE_ERROR;
           }
           if (e instanceof IllegalArgumentException config) {
@@ -107,10 +117,40 @@ public final class SegmentBeamCli {
     command.getSubcommands().values().stream()
         .filter(sub -> !sub.getCommandSpec().unmatchedArgsBindings().isEmpty())
         .forEach(sub -> sub.getCommandSpec().usageMessage().footer(beamHelp));
-    int code = command.execute(commandArgs);
+    int code = command.execute(commandArgs.toArray(String[]::new));
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Removes {@code --output X} or {@code --output=X} from the arguments; X, or null when not given. */
+  private static String takeOutput(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).startsWith(OUTPUT + "=")) {
+        return args.remove(i).substring(OUTPUT.length() + 1);
+      }
+      if (args.get(i).equals(OUTPUT) && i + 1 < args.size()) {
+        args.remove(i);
+        return args.remove(i);
+      }
+    }
+    return null;
+  }
+
+  private static String jsonError(PersonalizeException error) {
+    return CliJson.format(JsonNodeFactory.instance.objectNode()
+        .put("__type", error.errorType())
+        .put("message", SecretMasking.mask(error.getMessage())));
+  }
+
+  /** The line the AWS CLI prints for an error the service returns, naming the operation as AWS does. */
+  private static String awsCliError(PersonalizeException error, String command) {
+    StringBuilder operation = new StringBuilder();
+    for (String word : command.split("-")) {
+      operation.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return "\nAn error occurred (" + error.errorType() + ") when calling the " + operation + " operation: "
+        + SecretMasking.mask(error.getMessage());
   }
 
   /** What went wrong, in one line: the innermost cause's type and message. */

@@ -5,6 +5,7 @@ import io.segmentbeam.jobs.DatasetExportJobService;
 import io.segmentbeam.jobs.DatasetImportJobService;
 import io.segmentbeam.jobs.DatasetService;
 import io.segmentbeam.jobs.PutRecordsService;
+import io.segmentbeam.jobs.TagService;
 import io.segmentbeam.pipeline.ProductionDefaults;
 import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.jobs.FilterService;
@@ -14,6 +15,7 @@ import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.LocalDocuments;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.S3Documents;
 import io.segmentbeam.s3.S3Access;
 import io.segmentbeam.service.Services;
@@ -134,8 +136,14 @@ final class ServiceOptions {
 
   /** Every service, for the endpoint; each job gets fresh pipeline options from {@code args}. */
   Services services(CommandLine command, List<String> args) {
-    return new Services(batchSegmentJobs(), filters(), datasets(), datasetImportJobs(), datasetExportJobs(),
-        putRecords(), () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
+    BatchSegmentJobService batchSegmentJobs = batchSegmentJobs();
+    FilterService filters = filters();
+    DatasetService datasets = datasets();
+    DatasetImportJobService imports = datasetImportJobs();
+    DatasetExportJobService exports = datasetExportJobs();
+    TagService tags = new TagService(new ResourceTags(store(), scope()), batchSegmentJobs, filters, datasets, imports,
+        exports);
+    return new Services(batchSegmentJobs, filters, datasets, imports, exports, putRecords(), tags, () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
   }
 
   /**

@@ -13,6 +13,7 @@ import io.segmentbeam.registry.SolutionVersion;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
@@ -33,6 +34,7 @@ public final class BatchSegmentJobService {
   private final JobRuns runs;
   private final OrphanRecovery<BatchSegmentJob> orphans;
   private final SolutionVersionRegistry solutionVersions;
+  private final ResourceTags tags;
   private final Supplier<FilterService> filters;
   private final JobQuota quota;
   private final ArnScope scope;
@@ -46,6 +48,7 @@ public final class BatchSegmentJobService {
       Supplier<FilterService> filters, Supplier<PipelineOptions> storage, int quota) {
     this.quota = new JobQuota("batch segment jobs", quota);
     this.scope = scope;
+    this.tags = new ResourceTags(home, scope);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
@@ -66,18 +69,13 @@ public final class BatchSegmentJobService {
    */
   public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options, Consumer<String> recorded) {
     request.validate();
-    // As in AWS, a solution version of another region or account is not found from this one.
-    SolutionVersion solutionVersion = solutionVersions.find(request.solutionVersionArn())
-        .filter(found -> scope.contains(found.solutionVersionArn()))
-        .orElseThrow(() -> new ResourceNotFoundException("Could not find solutionVersionArn "
-            + request.solutionVersionArn() + ": no solution version with that ARN is declared"
-            + (scope.contains(request.solutionVersionArn()) ? "." : " in " + scope.region() + " for account "
-            + scope.accountId() + ".")));
+    SolutionVersion solutionVersion = checkSolutionVersion(request.solutionVersionArn(), "solutionVersionArn");
     FilterSpec filter = request.filterArn() == null ? null
         : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
     jobs.create(pending);
+    tags.add(pending.batchSegmentJobArn(), request.tags());
     BatchSegmentJobRunner.Outcome outcome;
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.batchSegmentJobArn()), RunningJobs.STOPPED))) {
@@ -85,6 +83,17 @@ public final class BatchSegmentJobService {
       outcome = new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update, run);
     }
     return new Created(outcome.job(), outcome.counters(), outcome.timings());
+  }
+
+  /**
+   * The declared solution version of an ARN, or ResourceNotFoundException naming {@code field}: as
+   * in AWS, a solution version of another region or account is not found from this one.
+   */
+  SolutionVersion checkSolutionVersion(String arn, String field) {
+    return solutionVersions.find(arn).filter(found -> scope.contains(found.solutionVersionArn()))
+        .orElseThrow(() -> new ResourceNotFoundException("Could not find " + field + " " + arn + ": no solution "
+            + "version with that ARN is declared" + (scope.contains(arn) ? "." : " in " + scope.region()
+            + " for account " + scope.accountId() + ".")));
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {

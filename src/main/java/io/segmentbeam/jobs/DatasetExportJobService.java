@@ -11,6 +11,7 @@ import io.segmentbeam.dataset.transfer.DatasetExport;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.storage.StagingFolder;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
@@ -35,6 +36,7 @@ public final class DatasetExportJobService {
   private final OrphanRecovery<DatasetExportJob> orphans;
   private final DatasetService datasets;
   private final JobQuota quota;
+  private final ResourceTags tags;
 
   /**
    * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
@@ -42,6 +44,7 @@ public final class DatasetExportJobService {
    */
   public DatasetExportJobService(Documents home, ArnScope scope, DatasetService datasets,
       Supplier<PipelineOptions> storage, int quota) {
+    this.tags = new ResourceTags(home, scope);
     this.quota = new JobQuota("dataset export jobs", quota);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetExportJobArn", DatasetExportJob.class,
         DatasetExportJob::jobName, DatasetExportJob::datasetExportJobArn, DatasetExportJob::creationDateTime);
@@ -60,6 +63,7 @@ public final class DatasetExportJobService {
     DatasetExportJob pending = DatasetExportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
     jobs.create(pending);
+    tags.add(pending.datasetExportJobArn(), request.tags());
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.datasetExportJobArn()), RunningJobs.STOPPED))) {
       recorded.accept(pending.datasetExportJobArn());

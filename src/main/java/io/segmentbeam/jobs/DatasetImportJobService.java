@@ -13,6 +13,7 @@ import io.segmentbeam.dataset.transfer.DatasetUpdate;
 import io.segmentbeam.storage.ListedFile;
 import io.segmentbeam.storage.Listing;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
@@ -38,6 +39,7 @@ public final class DatasetImportJobService {
   private final OrphanRecovery<DatasetImportJob> orphans;
   private final DatasetService datasets;
   private final JobQuota quota;
+  private final ResourceTags tags;
 
   /**
    * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
@@ -45,6 +47,7 @@ public final class DatasetImportJobService {
    */
   public DatasetImportJobService(Documents home, ArnScope scope, DatasetService datasets,
       Supplier<PipelineOptions> storage, int quota) {
+    this.tags = new ResourceTags(home, scope);
     this.quota = new JobQuota("dataset import jobs", quota);
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "datasetImportJobArn", DatasetImportJob.class,
         DatasetImportJob::jobName, DatasetImportJob::datasetImportJobArn, DatasetImportJob::creationDateTime);
@@ -72,6 +75,7 @@ public final class DatasetImportJobService {
         DatasetImportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
     jobs.create(pending);
+    tags.add(pending.datasetImportJobArn(), request.tags());
     try (JobRun run = new JobRun(runs, pending.jobName(),
         () -> orphans.abandon(jobs.get(pending.datasetImportJobArn()), RunningJobs.STOPPED))) {
       recorded.accept(pending.datasetImportJobArn());

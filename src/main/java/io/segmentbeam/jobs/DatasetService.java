@@ -42,6 +42,7 @@ import io.segmentbeam.registry.DatasetGroup;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.DatasetGroups;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
@@ -68,9 +69,11 @@ public final class DatasetService implements DatasetGroups {
   private final Resources<DatasetGroupResource> groups;
   private final Resources<Dataset> datasets;
   private final Resources<EventTracker> trackers;
+  private final ResourceTags tags;
 
   public DatasetService(Documents home, ArnScope scope, DatasetGroupRegistry declared) {
     this.scope = scope;
+    this.tags = new ResourceTags(home, scope);
     this.home = home;
     this.declared = declared;
     this.schemas = new Resources<>(home, scope, "schema", "schemaArn", SchemaResource.class, SchemaResource::name,
@@ -122,6 +125,7 @@ public final class DatasetService implements DatasetGroups {
     BigDecimal now = Timestamps.now();
     groups.create(new DatasetGroupResource(now, arn, request.domain(), null, request.kmsKeyArn(), now,
         request.name(), request.roleArn(), JobStatus.ACTIVE));
+    tags.add(arn, request.tags());
     return new CreateDatasetGroupResponse(arn, request.domain());
   }
 
@@ -152,6 +156,7 @@ public final class DatasetService implements DatasetGroups {
       throw new UncheckedIOException("cannot store the schema of dataset " + arn, e);
     }
     datasets.create(dataset);
+    tags.add(arn, request.tags());
     return new CreateDatasetResponse(arn);
   }
 
@@ -201,6 +206,7 @@ public final class DatasetService implements DatasetGroups {
     BigDecimal now = Timestamps.now();
     trackers.create(new EventTracker(scope.accountId(), now, group.datasetGroupArn(), arn, now, request.name(),
         JobStatus.ACTIVE, trackingId));
+    tags.add(arn, request.tags());
     return new CreateEventTrackerResponse(arn, trackingId);
   }
 

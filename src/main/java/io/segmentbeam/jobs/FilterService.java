@@ -20,6 +20,7 @@ import io.segmentbeam.registry.DatasetGroup;
 import io.segmentbeam.registry.DatasetGroups;
 import io.segmentbeam.registry.FilterDeclarations;
 import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
@@ -39,11 +40,13 @@ public final class FilterService {
 
   private final Resources<Filter> filters;
   private final DatasetGroups datasetGroups;
+  private final ResourceTags tags;
 
   public FilterService(Documents home, ArnScope scope, DatasetGroups datasetGroups, FilterDeclarations declared) {
     this.filters = new Resources<>(home, scope, RESOURCE_TYPE, "filterArn", Filter.class, Filter::name,
         Filter::filterArn, Filter::creationDateTime);
     this.datasetGroups = datasetGroups;
+    this.tags = new ResourceTags(home, scope);
     declared.filters().forEach(this::record);
   }
 
@@ -59,6 +62,7 @@ public final class FilterService {
     BigDecimal now = Timestamps.now();
     filters.create(new Filter(now, request.datasetGroupArn(), null, arn, request.filterExpression(), now,
         request.name(), JobStatus.ACTIVE));
+    tags.add(arn, request.tags());
     return new CreateFilterResponse(arn);
   }
 

@@ -40,6 +40,9 @@ import io.segmentbeam.api.ListSchemasRequest;
 import io.segmentbeam.api.PutEventsRequest;
 import io.segmentbeam.api.PutItemsRequest;
 import io.segmentbeam.api.PutUsersRequest;
+import io.segmentbeam.api.ListTagsForResourceRequest;
+import io.segmentbeam.api.TagResourceRequest;
+import io.segmentbeam.api.UntagResourceRequest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -96,6 +99,15 @@ final class PersonalizeOperations {
     operations.put("DescribeEventTracker", read(DescribeEventTrackerRequest.class,
         request -> new DescribeEventTrackerResponse(services.datasets().describeEventTracker(request))));
     operations.put("ListEventTrackers", read(ListEventTrackersRequest.class, services.datasets()::listEventTrackers));
+    operations.put("TagResource", read(TagResourceRequest.class, request -> {
+      services.tags().tag(request);
+      return Map.of();
+    }));
+    operations.put("UntagResource", read(UntagResourceRequest.class, request -> {
+      services.tags().untag(request);
+      return Map.of();
+    }));
+    operations.put("ListTagsForResource", read(ListTagsForResourceRequest.class, services.tags()::list));
     return operations;
   }
 

@@ -129,7 +129,7 @@ class BatchSegmentJobCliTest {
 
   @Test
   void errorsPrintTheAwsShapeAndNameTheField() throws IOException {
-    CliRun badName = CliRun.run(home, createArgs("bad name!", work.resolve("o")));
+    CliRun badName = CliRun.run(home, createArgs("bad name!", work.resolve("o"), "--output", "json"));
     assertThat(badName.exitCode(), equalTo(254));
     JsonNode error = json(badName.err());
     assertThat(error.get("__type").asText(), equalTo("InvalidInputException"));
@@ -137,32 +137,34 @@ class BatchSegmentJobCliTest {
 
     CliRun unknownVersion = CliRun.run(home, createArgs("x", work.resolve("o"), "--solution-version-arn",
         "arn:aws:personalize:us-east-1:123456789012:solution/none/1"));
-    assertThat(json(unknownVersion.err()).get("__type").asText(), equalTo("ResourceNotFoundException"));
-    assertThat(json(unknownVersion.err()).get("message").asText(), containsString("solutionVersionArn"));
+    assertThat(unknownVersion.errorType(), equalTo("ResourceNotFoundException"));
+    assertThat(unknownVersion.errorMessage(), containsString("solutionVersionArn"));
+    assertThat(unknownVersion.errorOperation(), equalTo("CreateBatchSegmentJob"));
+    assertThat(unknownVersion.out(), equalTo(""));
 
     CliRun unknownFilter = CliRun.run(home, createArgs("x", work.resolve("o"), "--filter-arn",
         "arn:aws:personalize:us-east-1:123456789012:filter/none"));
-    assertThat(json(unknownFilter.err()).get("__type").asText(), equalTo("ResourceNotFoundException"));
-    assertThat(json(unknownFilter.err()).get("message").asText(), containsString("filterArn"));
+    assertThat(unknownFilter.errorType(), equalTo("ResourceNotFoundException"));
+    assertThat(unknownFilter.errorMessage(), containsString("filterArn"));
 
     assertThat(CliRun.run(home, createArgs("twice", work.resolve("t"))).exitCode(), equalTo(0));
     CliRun again = CliRun.run(home, createArgs("twice", work.resolve("t2")));
-    assertThat(json(again.err()).get("__type").asText(), equalTo("ResourceAlreadyExistsException"));
+    assertThat(again.errorType(), equalTo("ResourceAlreadyExistsException"));
     assertThat(Files.exists(work.resolve("t2")), equalTo(false));
 
     CliRun missing = CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn",
         "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/never");
     assertThat(missing.exitCode(), equalTo(254));
-    assertThat(json(missing.err()).get("__type").asText(), equalTo("ResourceNotFoundException"));
+    assertThat(missing.errorType(), equalTo("ResourceNotFoundException"));
 
     CliRun forged = CliRun.run(home, "list-batch-segment-jobs", "--next-token", "forged-token");
-    assertThat(json(forged.err()).get("__type").asText(), equalTo("InvalidNextTokenException"));
+    assertThat(forged.errorType(), equalTo("InvalidNextTokenException"));
 
     CliRun tooMany = CliRun.run(home, "list-batch-segment-jobs", "--max-results", "101");
-    assertThat(json(tooMany.err()).get("message").asText(), containsString("at 'maxResults'"));
+    assertThat(tooMany.errorMessage(), containsString("at 'maxResults'"));
 
     CliRun unknownField = CliRun.run(home, "create-batch-segment-job", "--cli-input-json", "{\"jobNam\": \"x\"}");
-    assertThat(json(unknownField.err()).get("message").asText(), startsWith("Unknown parameter in input: \"jobNam\""));
+    assertThat(unknownField.errorMessage(), startsWith("Unknown parameter in input: \"jobNam\""));
   }
 
   @Test

@@ -246,7 +246,7 @@ class S3SegmentJobIT {
     CliRun again = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
         Files.readString(Path.of("pipelines", "sample-batch-segment-job.json")), "--job-name", "in-s3-store",
         "--endpoint-url", server.endpoint().toString(), store);
-    assertThat(JSON.readTree(again.err()).get("__type").asText(), equalTo("ResourceAlreadyExistsException"));
+    assertThat(again.errorType(), equalTo("ResourceAlreadyExistsException"));
   }
 
   private static JsonNode run(String name, String input, String output, String kmsKeyArn) throws IOException {

@@ -62,7 +62,7 @@ class TrainAndEvaluateCliTest {
     CliRun run = CliRun.run(home, "create-solution-version", "--cli-input-json", request.toString(),
         "--solution-versions", work.toString());
     assertThat(run.exitCode(), equalTo(254));
-    assertThat(JSON.readTree(run.err()).get("message").asText(), equalTo("1 validation error detected: Value 'lots' at "
+    assertThat(run.errorMessage(), equalTo("1 validation error detected: Value 'lots' at "
         + "'solutionConfig.algorithmHyperParameters.factors' failed to satisfy constraint: Member must be a whole "
         + "number from 1 to 1000"));
   }
