@@ -49,7 +49,7 @@ final class BenchEndpointCommand implements Callable<Integer> {
     request.put("jobName", "%s");
     ((ObjectNode) request.get("jobOutput").get("s3DataDestination")).put("path", folder.resolve("output-%s") + "/");
     try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start("127.0.0.1", 0,
-        service.services(command, List.of()), 2)) {
+        service.services(command, List.of()), 2, null)) {
       new EndpointBenchmark(URI.create("http://127.0.0.1:" + endpoint.port() + "/"), command.getOut())
           .run(request.toString(), jobs, calls);
     }

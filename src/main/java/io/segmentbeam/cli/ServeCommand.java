@@ -2,7 +2,12 @@ package io.segmentbeam.cli;
 
 import io.segmentbeam.jobs.RunningJobs;
 import io.segmentbeam.service.PersonalizeEndpoint;
+import io.segmentbeam.service.ServedS3;
 import io.segmentbeam.service.Services;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "serve", sortOptions = false,
-    description = {"Serves the Personalize API (AWS JSON 1.1) and Personalize Events on one port, for boto3, the "
-        + "AWS CLI and the AWS SDKs (--endpoint-url, AWS_ENDPOINT_URL), on the same store as the commands.",
+    description = {"Serves the Personalize API (AWS JSON 1.1), Personalize Events and S3 on one port, for boto3, "
+        + "the AWS CLI and the AWS SDKs (--endpoint-url, AWS_ENDPOINT_URL), on the same store as the commands.",
         "Creates answer at once with the ARN; jobs run on a bounded pool of workers. GET /health answers once it "
             + "serves. Runs until stopped (Ctrl-C, kill): it then takes no more requests, lets running jobs finish "
             + "for --shutdown-grace-seconds and ends the rest CREATE FAILED.",
@@ -42,6 +47,17 @@ final class ServeCommand implements Callable<Integer> {
           + "ended CREATE FAILED, their output removed (default: ${DEFAULT-VALUE}).")
   int shutdownGraceSeconds;
 
+  @Option(names = "--serve-s3", paramLabel = "BOOLEAN", arity = "1", defaultValue = "true",
+      description = "Serve S3 on the same port too (S3Proxy, objects under <home>/s3/buckets/); this service's jobs "
+          + "then use it unless --endpoint-url names another S3 (default: ${DEFAULT-VALUE}).")
+  boolean serveS3;
+
+  @Option(names = "--s3proxy-jar", paramLabel = "JAR",
+      defaultValue = "${env:SEGMENTBEAM_S3PROXY_JAR:-}",
+      description = "S3Proxy's runnable jar, for --serve-s3 (default: $SEGMENTBEAM_S3PROXY_JAR, else s3proxy.jar "
+          + "beside segmentbeam.jar, where mvn package puts it).")
+  String s3proxyJar;
+
   @Mixin ServiceOptions service;
 
   @Unmatched List<String> pipelineArgs = new ArrayList<>();
@@ -51,16 +67,46 @@ final class ServeCommand implements Callable<Integer> {
     CommandLine command = spec.commandLine();
     // Options are checked once here, so that a mistyped one fails the start, not every job.
     service.pipelineOptions(command, pipelineArgs, true);
+    ServedS3 s3 = serveS3 ? startS3() : null;
     Services services = service.services(command, pipelineArgs);
     RunningJobs.letRunningJobsFinishWithin(shutdownGraceSeconds * 1000L);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start(host, port, services, jobWorkers)) {
+    try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start(host, port, services, jobWorkers, s3)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stop-endpoint"));
-      command.getErr().println("SegmentBeam serves Personalize on http://" + host + ":" + endpoint.port()
-          + " (store " + service.home + ")");
+      command.getErr().println("SegmentBeam serves Personalize" + (s3 == null ? "" : " and S3") + " on http://"
+          + host + ":" + endpoint.port() + " (store " + service.home + ")");
       command.getErr().flush();
       stopped.await();
     }
     return 0;
+  }
+
+  /**
+   * Starts the S3 server, stopped once the jobs have ended when the process is; this service's
+   * jobs use it, unless --endpoint-url names an S3 other than this endpoint.
+   */
+  private ServedS3 startS3() throws IOException {
+    if (service.home.startsWith("s3://")) {
+      throw new IllegalArgumentException("--serve-s3 keeps its objects under --home, which must then be a folder, "
+          + "not " + service.home + "; give --serve-s3=false to serve without S3");
+    }
+    Path jar = s3proxyJar.isBlank() ? besideThisJar("s3proxy.jar") : Path.of(s3proxyJar);
+    ServedS3 s3 = ServedS3.start(jar, Path.of(service.home, "s3"));
+    RunningJobs.afterJobsEnd(s3::close);
+    URI named = service.endpointUrl();
+    if (named == null || named.getPort() == port) {
+      service.useServedS3(s3.uriForJobs());
+    }
+    return s3;
+  }
+
+  /** A file beside segmentbeam.jar (or, run from target/classes, in target/). */
+  private static Path besideThisJar(String name) {
+    try {
+      return Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+          .resolve(name);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot tell where segmentbeam.jar is", e);
+    }
   }
 }

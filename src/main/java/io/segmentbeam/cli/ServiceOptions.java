@@ -81,10 +81,25 @@ final class ServiceOptions {
     return new ArnScope("aws", region, accountId);
   }
 
+  /** The S3 that {@code serve} runs itself, when its jobs use it; null otherwise. */
+  private URI servedS3;
+
   /** How to reach S3; the file systems are set up with it so that s3:// paths work everywhere. */
   S3Access s3() {
-    return new S3Access(region, endpointUrl == null || endpointUrl.isBlank() ? null : URI.create(endpointUrl),
-        profile, s3PathStyle);
+    if (servedS3 != null) {
+      return S3Access.localServer(region, servedS3);
+    }
+    return new S3Access(region, endpointUrl(), profile, s3PathStyle, false);
+  }
+
+  /** The S3 endpoint the options name, or null for AWS. */
+  URI endpointUrl() {
+    return endpointUrl == null || endpointUrl.isBlank() ? null : URI.create(endpointUrl);
+  }
+
+  /** Makes the jobs of this process reach S3 at the S3 server that {@code serve} runs at {@code backend}. */
+  void useServedS3(URI backend) {
+    this.servedS3 = backend;
   }
 
   /** Options that reach the storage of jobs (S3 access), for commands that run no pipeline. */

@@ -3,6 +3,7 @@ package io.segmentbeam.jobs;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The jobs this process is running, so that a signal that ends the process (Ctrl-C, {@code kill})
@@ -18,6 +19,7 @@ public final class RunningJobs {
       + "(Ctrl-C, kill or a shutdown). What it had written was removed; create it again under a new name.";
 
   private final Set<JobRun> runs = ConcurrentHashMap.newKeySet();
+  private final List<Runnable> afterJobsEnd = new CopyOnWriteArrayList<>();
   private volatile long finishMillis;
 
   private RunningJobs() {
@@ -32,6 +34,11 @@ public final class RunningJobs {
     PROCESS.finishMillis = millis;
   }
 
+  /** Runs {@code action} when the process ends, after its jobs have: e.g. stops the S3 server they write to. */
+  public static void afterJobsEnd(Runnable action) {
+    PROCESS.afterJobsEnd.add(action);
+  }
+
   void add(JobRun run) {
     runs.add(run);
   }
@@ -41,6 +48,14 @@ public final class RunningJobs {
   }
 
   private void stopAll() {
+    try {
+      stopJobs();
+    } finally {
+      afterJobsEnd.forEach(Runnable::run);
+    }
+  }
+
+  private void stopJobs() {
     long finishBy = System.currentTimeMillis() + finishMillis;
     try {
       while (!runs.isEmpty() && System.currentTimeMillis() < finishBy) {

@@ -27,7 +27,9 @@ import java.util.concurrent.Executors;
  * response shape back; errors as HTTP 400 (500 for SegmentBeam's own failures) with
  * {@code {"__type", "message"}} and the {@code x-amzn-ErrorType} header. Personalize Events'
  * operations on their REST-JSON paths ({@code POST /events}, {@code /users}, {@code /items}).
- * {@code GET /health} answers {@code {"status": "ok"}} once the endpoint serves.
+ * {@code GET /health} answers {@code {"status": "ok"}} once the endpoint serves. With an S3 backend,
+ * every other request (S3's, signed for service {@code s3}) is forwarded to it, so that one
+ * endpoint URL serves a whole Personalize pipeline.
  */
 public final class PersonalizeEndpoint implements AutoCloseable {
   static final String TARGET_PREFIX = "AmazonPersonalize.";
@@ -40,9 +42,12 @@ public final class PersonalizeEndpoint implements AutoCloseable {
   private final JobStarter jobs;
   private final Map<String, Operation> personalize;
   private final Map<String, Operation> events;
+  /** Where S3 requests go, or null when S3 is not served here. */
+  private final S3Forwarding s3;
 
-  private PersonalizeEndpoint(HttpServer server, Services services, int jobWorkers) {
+  private PersonalizeEndpoint(HttpServer server, Services services, int jobWorkers, S3Forwarding s3) {
     this.server = server;
+    this.s3 = s3;
     this.jobs = new JobStarter(jobWorkers);
     this.personalize = PersonalizeOperations.personalize(services, jobs);
     this.events = PersonalizeOperations.events(services);
@@ -51,14 +56,19 @@ public final class PersonalizeEndpoint implements AutoCloseable {
     server.createContext("/", this::handle);
   }
 
-  /** Starts serving on {@code host:port} (port 0 picks a free one); jobs run on {@code jobWorkers} workers. */
-  public static PersonalizeEndpoint start(String host, int port, Services services, int jobWorkers) throws IOException {
+  /**
+   * Starts serving on {@code host:port} (port 0 picks a free one); jobs run on {@code jobWorkers}
+   * workers; S3 requests go to {@code s3}, or are not served when it is null.
+   */
+  public static PersonalizeEndpoint start(String host, int port, Services services, int jobWorkers, ServedS3 s3)
+      throws IOException {
     // Without TCP_NODELAY the JDK server's separate header and body writes wait on the client's
     // delayed ACK: every call took 40 ms more (measured with bench-endpoint). Read once, when the
     // server's configuration loads.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     PersonalizeEndpoint endpoint =
-        new PersonalizeEndpoint(HttpServer.create(new InetSocketAddress(host, port), 64), services, jobWorkers);
+        new PersonalizeEndpoint(HttpServer.create(new InetSocketAddress(host, port), 64), services, jobWorkers,
+            s3 == null ? null : s3.forwarding());
     endpoint.server.start();
     return endpoint;
   }
@@ -72,6 +82,10 @@ public final class PersonalizeEndpoint implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/health")) {
         reply(exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"), null);
+        return;
+      }
+      if (s3 != null && isS3(exchange, path)) {
+        s3.forward(exchange);
         return;
       }
       if (!exchange.getRequestMethod().equals("POST")) {
@@ -100,6 +114,17 @@ public final class PersonalizeEndpoint implements AutoCloseable {
         error(exchange, 500, "InternalFailure", "SegmentBeam failed unexpectedly: " + e);
       }
     }
+  }
+
+  /**
+   * Whether a request is S3's: not a Personalize operation (named by {@code X-Amz-Target}), nor a
+   * Personalize Events one (its path, signed for a service other than S3).
+   */
+  private boolean isS3(HttpExchange exchange, String path) {
+    if (exchange.getRequestHeaders().containsKey("X-Amz-Target")) {
+      return false;
+    }
+    return !events.containsKey(path) || "s3".equals(SigV4.service(exchange.getRequestHeaders()));
   }
 
   /** The operation a request names, or null after answering that it names none. */

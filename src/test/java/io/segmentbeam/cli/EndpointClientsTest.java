@@ -27,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve}, started as a user starts it, driven by AWS's own clients unchanged: the AWS CLI
- * (its own request skeleton, its paginator, its error output) and boto3.
+ * (its own request skeleton, its paginator, its error output, {@code aws s3 cp}) and boto3, with
+ * S3 served on the same endpoint.
  */
 class EndpointClientsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/0f0e0d0c-1111-2222-3333-444455556666";
   private static final String VERSION =
       "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
 
@@ -132,14 +134,18 @@ class EndpointClientsTest {
   }
 
   @Test
-  void boto3CreatesAJobThatIsPendingAtFirstAndPollsItToActive() throws Exception {
+  void boto3UploadsInputCreatesAJobPendingAtFirstPollsItToActiveAndReadsTheEncryptedOutput() throws Exception {
     Path script = Files.writeString(work.resolve("poll.py"), """
         import boto3, sys, time
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket="boto3-walk")
+        for name in ("items-1.json", "items-2.json"):
+            s3.upload_file("sample-data/input/" + name, "boto3-walk", "input/" + name)
         client = boto3.client("personalize")
         arn = client.create_batch_segment_job(
             jobName="boto3-job", solutionVersionArn=sys.argv[1], numResults=10,
-            jobInput={"s3DataSource": {"path": "sample-data/input/"}},
-            jobOutput={"s3DataDestination": {"path": sys.argv[2]}},
+            jobInput={"s3DataSource": {"path": "s3://boto3-walk/input/"}},
+            jobOutput={"s3DataDestination": {"path": "s3://boto3-walk/output/", "kmsKeyArn": sys.argv[2]}},
             roleArn="arn:aws:iam::123456789012:role/PersonalizeRole")["batchSegmentJobArn"]
         first = client.describe_batch_segment_job(batchSegmentJobArn=arn)["batchSegmentJob"]["status"]
         while True:
@@ -147,9 +153,12 @@ class EndpointClientsTest {
             if job["status"] in ("ACTIVE", "CREATE FAILED"):
                 break
             time.sleep(0.1)
-        print("|".join([arn, first, job["status"], type(job["creationDateTime"]).__name__]))
+        out = s3.get_object(Bucket="boto3-walk", Key="output/items-1.json.out")
+        lines = out["Body"].read().decode().splitlines()
+        print("|".join([arn, first, job["status"], type(job["creationDateTime"]).__name__,
+                        out["ServerSideEncryption"], out["SSEKMSKeyId"], str(len(lines))]))
         """);
-    Run polled = run(List.of("python3", script.toString(), VERSION, work.resolve("boto3-out") + "/"));
+    Run polled = run(List.of("python3", script.toString(), VERSION, KMS_KEY));
     assertThat(polled.err(), polled.exitCode(), equalTo(0));
     String[] printed = polled.out().strip().split("\\|");
     assertThat(printed[0], equalTo("arn:aws:personalize:us-east-1:123456789012:batch-segment-job/boto3-job"));
@@ -157,6 +166,39 @@ class EndpointClientsTest {
     assertThat(printed[1], oneOf("CREATE PENDING", "CREATE IN_PROGRESS"));
     assertThat(printed[2], equalTo("ACTIVE"));
     assertThat(printed[3], equalTo("datetime"));
+    assertThat(printed[4], equalTo("aws:kms"));
+    assertThat(printed[5], equalTo(KMS_KEY));
+    assertThat(printed[6], equalTo("25"));
+  }
+
+  @Test
+  void theAwsCliCopiesInputUpAndOutputDownThroughTheSameEndpoint() throws Exception {
+    assertThat(run(List.of("aws", "s3", "mb", "s3://cli-walk")).exitCode(), equalTo(0));
+    Run up = run(List.of("aws", "s3", "cp", "sample-data/input/", "s3://cli-walk/input/", "--recursive"));
+    assertThat(up.err(), up.exitCode(), equalTo(0));
+    for (String name : List.of("s3-walk", "local-twin")) {
+      String output = name.equals("s3-walk") ? "s3://cli-walk/output/" : work.resolve("local-twin") + "/";
+      Run created = aws("create-batch-segment-job", "--job-name", name, "--solution-version-arn", VERSION,
+          "--job-input", "{\"s3DataSource\": {\"path\": \"" + (name.equals("s3-walk") ? "s3://cli-walk/input/"
+              : "sample-data/input/") + "\"}}",
+          "--job-output", "{\"s3DataDestination\": {\"path\": \"" + output + "\", \"kmsKeyArn\": \"" + KMS_KEY
+              + "\"}}",
+          "--role-arn", "arn:aws:iam::123456789012:role/PersonalizeRole");
+      assertThat(created.err(), created.exitCode(), equalTo(0));
+      awaitEnd(name);
+    }
+    Path down = work.resolve("downloaded");
+    Run copied = run(List.of("aws", "s3", "cp", "s3://cli-walk/output/", down + "/", "--recursive"));
+    assertThat(copied.err(), copied.exitCode(), equalTo(0));
+    for (String file : List.of("items-1.json.out", "items-2.json.out")) {
+      assertThat(file, Files.readString(down.resolve(file)),
+          equalTo(Files.readString(work.resolve("local-twin").resolve(file))));
+    }
+    Run head = run(List.of("aws", "s3api", "head-object", "--bucket", "cli-walk", "--key", "output/items-1.json.out"));
+    assertThat(head.err(), head.exitCode(), equalTo(0));
+    assertThat(JSON.readTree(head.out()).get("ServerSideEncryption").asText(), equalTo("aws:kms"));
+    assertThat(JSON.readTree(head.out()).get("SSEKMSKeyId").asText(), equalTo(KMS_KEY));
+    assertThat(JSON.readTree(head.out()).get("Metadata").toString(), equalTo("{}"));
   }
 
   private static void awaitEnd(String name) throws Exception {

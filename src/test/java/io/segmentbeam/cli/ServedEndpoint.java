@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** {@code serve} in a process of its own on a free port, with its store under a test folder. */
 final class ServedEndpoint implements AutoCloseable {
-  private static final Pattern SERVING = Pattern.compile("serves Personalize on (http://[0-9.]+:[0-9]+)");
+  private static final Pattern SERVING = Pattern.compile("serves Personalize(?: and S3)? on (http://[0-9.]+:[0-9]+)");
   private final Process process;
   private final String url;
 
