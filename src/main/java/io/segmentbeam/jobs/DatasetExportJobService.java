@@ -112,7 +112,7 @@ public final class DatasetExportJobService {
       PipelineResult.State state;
       try {
         state = DatasetExport.run(storage, source.schema(), source.recordsPattern(), source.originOfAll(), origins,
-            staging.filesFolder() + job.jobName() + "/part");
+            staging.filesFolder(), job.jobName() + "/part");
       } catch (IOException | RuntimeException e) {
         throw JobFailure.ofPipeline("export", e);
       }

@@ -5,6 +5,7 @@ import io.segmentbeam.api.DatasetImportJob;
 import io.segmentbeam.api.DescribeDatasetImportJobRequest;
 import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.api.JobStatus;
+import io.segmentbeam.api.ResourceInUseException;
 import io.segmentbeam.api.ListDatasetImportJobsRequest;
 import io.segmentbeam.api.ListDatasetImportJobsResponse;
 import io.segmentbeam.dataset.DatasetVersions;
@@ -71,6 +72,7 @@ public final class DatasetImportJobService {
       throw new InvalidInputException("importMode INCREMENTAL adds to bulk records imported before, and dataset "
           + request.datasetArn() + " has none yet: its first import must be FULL.");
     }
+    checkNoImportRunning(request.datasetArn());
     DatasetImportJob pending =
         DatasetImportJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
@@ -81,6 +83,18 @@ public final class DatasetImportJobService {
       recorded.accept(pending.datasetImportJobArn());
       return JobLifecycle.run(pending, jobs::update, run, job -> importRecords(target, request, full, options, job));
     }
+  }
+
+  /** One import at a time per dataset, as in Personalize: another while one is unfinished is ResourceInUseException. */
+  private void checkNoImportRunning(String datasetArn) {
+    jobs.all(datasetArn, DatasetImportJob::datasetArn).stream().map(orphans::recover)
+        .filter(job -> JobStatus.CREATE_PENDING.equals(job.status())
+            || JobStatus.CREATE_IN_PROGRESS.equals(job.status()))
+        .findFirst().ifPresent(running -> {
+          throw new ResourceInUseException("Dataset " + datasetArn + " has an import job that has not ended, "
+              + running.datasetImportJobArn() + " (" + running.status() + "). Wait for it to end, then create the "
+              + "import job again.");
+        });
   }
 
   public DatasetImportJob describe(DescribeDatasetImportJobRequest request) {

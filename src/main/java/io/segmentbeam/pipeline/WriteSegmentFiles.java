@@ -71,7 +71,7 @@ public final class WriteSegmentFiles extends PTransform<PCollection<KV<String, K
     @ProcessElement
     public void process(@Element KV<String, List<String>> file, OutputReceiver<String> out) throws IOException {
       String name = file.getKey() + OUTPUT_SUFFIX;
-      try (Writer writer = textFile(outputDirectory + name, "text/plain")) {
+      try (Writer writer = textFile(outputDirectory, name, "text/plain")) {
         for (String line : file.getValue()) {
           writer.write(line);
           writer.write('\n');

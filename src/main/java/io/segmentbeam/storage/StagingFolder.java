@@ -66,6 +66,7 @@ public final class StagingFolder {
       }
       // Exclusive: a folder of that name that is somebody else's is never written into.
       Files.createDirectory(Path.of(folder));
+      Files.createDirectory(Path.of(filesFolder()));
     }
     return this;
   }

@@ -35,9 +35,12 @@ public abstract class StorageDoFn<InputT, OutputT> extends DoFn<InputT, OutputT>
     return session;
   }
 
-  /** A new or replaced UTF-8 text file, buffered; closing it completes the file. */
-  protected Writer textFile(String path, String contentType) throws IOException {
-    return new BufferedWriter(new OutputStreamWriter(session.write(path, contentType), StandardCharsets.UTF_8),
-        1 << 16);
+  /**
+   * A new or replaced UTF-8 text file at {@code name} in {@code folder}, which must still be there
+   * (see {@link StorageSession#writeInto}), buffered; closing it completes the file.
+   */
+  protected Writer textFile(String folder, String name, String contentType) throws IOException {
+    return new BufferedWriter(new OutputStreamWriter(session.writeInto(folder, name, contentType),
+        StandardCharsets.UTF_8), 1 << 16);
   }
 }

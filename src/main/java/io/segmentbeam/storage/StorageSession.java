@@ -9,8 +9,10 @@ import io.segmentbeam.s3.S3Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -45,14 +47,43 @@ public final class StorageSession implements AutoCloseable {
     }
   }
 
-  /** A new file, or a replaced one; local folders on the way are made. */
+  /** A new file, or a replaced one, directly in a folder that exists. */
   public OutputStream write(String path, String contentType) throws IOException {
     if (!S3Buckets.isS3(path)) {
-      Path file = local(path);
-      Files.createDirectories(file.getParent());
-      return Files.newOutputStream(file);
+      return Files.newOutputStream(local(path));
     }
     return new S3ObjectOutputStream(s3(), S3Location.parse(path), kmsKeyArn, contentType);
+  }
+
+  /**
+   * A new file, or a replaced one, at {@code name} (which may hold {@code /}) in {@code folder},
+   * which must still be there: the removed staging folder of a stopped job is never made again by
+   * a write that comes late. Local folders between it and the file are made.
+   */
+  public OutputStream writeInto(String folder, String name, String contentType) throws IOException {
+    if (!S3Buckets.isS3(folder)) {
+      Path base = local(folder);
+      if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+        throw new NoSuchFileException(base.toString(), null, "the folder to write in is not there (any more)");
+      }
+      Path file = base.resolve(name);
+      for (Path at = base; !at.equals(file.getParent()); ) {
+        at = at.resolve(file.getParent().getName(at.getNameCount()));
+        try {
+          Files.createDirectory(at);
+        } catch (FileAlreadyExistsException made) {
+          // Made by an earlier file, or by another thread writing one beside it.
+        }
+      }
+    }
+    return write(folder + name, contentType);
+  }
+
+  /** Makes a local folder and those above it; on S3, where folders are only prefixes, nothing. */
+  public void makeFolder(String path) throws IOException {
+    if (!S3Buckets.isS3(path)) {
+      Files.createDirectories(local(path));
+    }
   }
 
   /** Whether a file is there; a local link counts as there, whatever it points at. */

@@ -173,7 +173,7 @@ class JobStopTest {
       assertThat(new ProcessBuilder("chattr", "+i", document.toString()).start().waitFor(), equalTo(0));
       assertThat(process.waitFor(120, TimeUnit.SECONDS), equalTo(true));
       assertThat(process.exitValue(), equalTo(254));
-      assertThat(Files.readString(work.resolve("unrecorded.err")), containsString("\"InternalFailure\""));
+      assertThat(Files.readString(work.resolve("unrecorded.err")), containsString("An error occurred (InternalFailure) when calling the CreateBatchSegmentJob operation"));
     } finally {
       new ProcessBuilder("chattr", "-i", document.toString()).start().waitFor();
     }

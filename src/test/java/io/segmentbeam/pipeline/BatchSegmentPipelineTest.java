@@ -123,11 +123,16 @@ class BatchSegmentPipelineTest {
     assertThat(outFiles(output), containsInAnyOrder("in/a.json.out", "in_test/b.json.out"));
   }
 
-  /** The job's spec for the input prefix, listed as a job lists it. */
+  /**
+   * The job's spec for the input prefix, listed as a job lists it, writing into {@code output},
+   * made first as a job's staging folder is.
+   */
   private SegmentJobSpec spec(TestPipeline pipeline, String prefix, Path output, int numResults) throws IOException {
     InputPrefix input = InputPrefix.of(prefix);
+    Files.createDirectories(output);
     return new SegmentJobSpec(JobStorage.of(pipeline.getOptions(), null), "test", input,
-        input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE, null, null, 1);
+        input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE,
+        null, null, 1);
   }
 
   private static List<String> outFiles(Path output) throws IOException {

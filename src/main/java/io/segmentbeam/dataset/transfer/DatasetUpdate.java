@@ -5,6 +5,7 @@ import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.storage.StorageSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.Channels;
@@ -72,6 +73,9 @@ public final class DatasetUpdate {
 
   /** Runs the update; {@code storage} writes the new version's files. */
   public static Result run(JobStorage storage, Spec spec) throws IOException {
+    try (StorageSession session = storage.open()) {
+      session.makeFolder(spec.version());
+    }
     Pipeline pipeline = Pipeline.create(storage.options());
     PCollection<List<StoredRow>> kept = spec.current() == null
         ? pipeline.apply("NoStoredRecords", Create.empty(StoredRow.BATCH_CODER))
@@ -100,7 +104,7 @@ public final class DatasetUpdate {
     }
     for (RecordOrigin origin : RecordOrigin.values()) {
       RowBatches.writeCsv(RowBatches.ofOrigins(all, "Only" + origin, Set.of(origin)), origin.name(), spec.schema(),
-          storage, spec.version() + origin.fileStem());
+          storage, spec.version(), origin.fileStem());
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();

@@ -36,12 +36,12 @@ final class RowBatches {
   static final int FILES = 4;
 
   /**
-   * Writes records as dataset CSV files with the header row, {@code <prefix>-NNNNN.csv}, through
+   * Writes records as dataset CSV files with the header row, {@code <folder><stem>-NNNNN.csv}, through
    * the job's own storage; file 0 is always written, so no records give one file holding only the
    * header. Each file is written whole by one element: a retried one writes the same file again.
    */
   static void writeCsv(PCollection<List<StoredRow>> batches, String step, DatasetSchema schema, JobStorage storage,
-      String prefix) {
+      String folder, String stem) {
     KvCoder<Integer, String> coder = KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of());
     PCollection<KV<Integer, String>> texts = batches.apply(step + "Csv", ParDo.of(new CsvText())).setCoder(coder);
     PCollection<KV<Integer, String>> firstFile =
@@ -49,7 +49,7 @@ final class RowBatches {
     PCollectionList.of(texts).and(firstFile)
         .apply(step + "AllTexts", Flatten.pCollections())
         .apply(step + "ByFile", GroupByKey.create())
-        .apply(step + "Write", ParDo.of(new WriteCsvFile(storage, prefix, schema.header())));
+        .apply(step + "Write", ParDo.of(new WriteCsvFile(storage, folder, stem, schema.header())));
   }
 
   private static final class ChooseOrigins extends DoFn<List<StoredRow>, List<StoredRow>> {
@@ -91,19 +91,21 @@ final class RowBatches {
   /** Writes one file: the header row, then its texts. */
   private static final class WriteCsvFile extends StorageDoFn<KV<Integer, Iterable<String>>, Void> {
     private static final long serialVersionUID = 1L;
-    private final String prefix;
+    private final String folder;
+    private final String stem;
     private final String header;
 
-    WriteCsvFile(JobStorage storage, String prefix, String header) {
+    WriteCsvFile(JobStorage storage, String folder, String stem, String header) {
       super(storage);
-      this.prefix = prefix;
+      this.folder = folder;
+      this.stem = stem;
       this.header = header;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<String>> file) throws IOException {
-      String path = prefix + String.format(Locale.ROOT, "-%05d.csv", file.getKey());
-      try (Writer out = textFile(path, "text/csv")) {
+      String name = stem + String.format(Locale.ROOT, "-%05d.csv", file.getKey());
+      try (Writer out = textFile(folder, name, "text/csv")) {
         out.write(header);
         out.write('\n');
         for (String text : file.getValue()) {
