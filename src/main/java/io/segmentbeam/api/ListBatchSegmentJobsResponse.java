@@ -1,9 +1,8 @@
 package io.segmentbeam.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The ListBatchSegmentJobs response; nextToken is null on the last page. */
+/** The ListBatchSegmentJobs response; nextToken is omitted on the last page, as AWS omits it. */
 public record ListBatchSegmentJobsResponse(
     List<BatchSegmentJobSummary> batchSegmentJobs,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String nextToken) {}
+    String nextToken) {}

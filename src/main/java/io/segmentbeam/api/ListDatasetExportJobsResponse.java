@@ -1,9 +1,8 @@
 package io.segmentbeam.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The ListDatasetExportJobs response; nextToken is null on the last page. */
+/** The ListDatasetExportJobs response; nextToken is omitted on the last page, as AWS omits it. */
 public record ListDatasetExportJobsResponse(
     List<DatasetExportJobSummary> datasetExportJobs,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String nextToken) {}
+    String nextToken) {}

@@ -1,9 +1,8 @@
 package io.segmentbeam.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The ListDatasetGroups response; nextToken is null on the last page. */
+/** The ListDatasetGroups response; nextToken is omitted on the last page, as AWS omits it. */
 public record ListDatasetGroupsResponse(
     List<DatasetGroupSummary> datasetGroups,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String nextToken) {}
+    String nextToken) {}

@@ -1,10 +1,9 @@
 package io.segmentbeam.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The ListFilters response; the API model spells its list "Filters". nextToken is null on the last page. */
+/** The ListFilters response; the API model spells its list "Filters". nextToken is omitted on the last page, as AWS omits it. */
 public record ListFiltersResponse(
     @JsonProperty("Filters") List<FilterSummary> filters,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String nextToken) {}
+    String nextToken) {}

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class BenchEndpointCommand implements Callable<Integer> {
     request.put("jobName", "%s");
     ((ObjectNode) request.get("jobOutput").get("s3DataDestination")).put("path", folder.resolve("output-%s") + "/");
     try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start("127.0.0.1", 0,
-        service.services(command, List.of()), 2, null)) {
+        service.services(command, List.of()), 2, null, Map.of())) {
       new EndpointBenchmark(URI.create("http://127.0.0.1:" + endpoint.port() + "/"), command.getOut())
           .run(request.toString(), jobs, calls);
     }

@@ -1,6 +1,7 @@
 package io.segmentbeam.cli;
 
 import io.segmentbeam.jobs.RunningJobs;
+import io.segmentbeam.service.AccessKeys;
 import io.segmentbeam.service.PersonalizeEndpoint;
 import io.segmentbeam.service.ServedS3;
 import io.segmentbeam.service.Services;
@@ -10,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -58,6 +60,12 @@ final class ServeCommand implements Callable<Integer> {
           + "beside segmentbeam.jar, where mvn package puts it).")
   String s3proxyJar;
 
+  @Option(names = "--credentials-file", paramLabel = "FILE",
+      description = "Check every request's SigV4 signature with the access keys in FILE (the AWS shared credentials "
+          + "format: aws_access_key_id and aws_secret_access_key per profile) and refuse others as AWS does "
+          + "(default: any signature is accepted).")
+  Path credentialsFile;
+
   @Mixin ServiceOptions service;
 
   @Unmatched List<String> pipelineArgs = new ArrayList<>();
@@ -67,14 +75,17 @@ final class ServeCommand implements Callable<Integer> {
     CommandLine command = spec.commandLine();
     // Options are checked once here, so that a mistyped one fails the start, not every job.
     service.pipelineOptions(command, pipelineArgs, true);
+    Map<String, String> keys = credentialsFile == null ? Map.of() : AccessKeys.read(credentialsFile);
     ServedS3 s3 = serveS3 ? startS3() : null;
     Services services = service.services(command, pipelineArgs);
     RunningJobs.letRunningJobsFinishWithin(shutdownGraceSeconds * 1000L);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start(host, port, services, jobWorkers, s3)) {
+    try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start(host, port, services, jobWorkers, s3,
+        keys)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stop-endpoint"));
       command.getErr().println("SegmentBeam serves Personalize" + (s3 == null ? "" : " and S3") + " on http://"
-          + host + ":" + endpoint.port() + " (store " + service.home + ")");
+          + host + ":" + endpoint.port() + " (store " + service.home + (keys.isEmpty() ? "; any signature accepted"
+          : "; signatures checked for " + keys.size() + " access key" + (keys.size() == 1 ? "" : "s")) + ")");
       command.getErr().flush();
       stopped.await();
     }

@@ -112,7 +112,7 @@ final class S3Forwarding {
     String path = source.startsWith("/") ? source : "/" + source;
     HttpResponse<Void> head;
     try {
-      head = client.send(HttpRequest.newBuilder(URI.create(backend + encodePath(path)))
+      head = client.send(HttpRequest.newBuilder(URI.create(backend + SigV4.encode(path, "/")))
           .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -131,17 +131,27 @@ final class S3Forwarding {
     });
   }
 
-  private static String encodePath(String path) {
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(String.format("%02X", b & 0xff));
-      }
+  /** Answers a refused signature as S3 does: HTTP 403 with its XML error. */
+  static void refuse(HttpExchange exchange, SigV4.Refusal refusal) throws IOException {
+    String code = switch (refusal.kind()) {
+      case MISSING -> "AccessDenied";
+      case UNKNOWN_KEY -> "InvalidAccessKeyId";
+      case EXPIRED -> "RequestTimeTooSkewed";
+      case MISMATCH -> "SignatureDoesNotMatch";
+    };
+    String message = refusal.kind() == SigV4.Kind.UNKNOWN_KEY
+        ? "The AWS Access Key Id you provided does not exist in our records." : refusal.message();
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+        + message.replace("&", "&amp;").replace("<", "&lt;") + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/xml");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(403, -1);
+      return;
     }
-    return encoded.toString();
+    exchange.sendResponseHeaders(403, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private static void reply(HttpExchange exchange, String method, HttpResponse<InputStream> response)

@@ -62,11 +62,23 @@ class EndpointClientsTest {
 
   /** Runs an AWS client with local credentials and the endpoint as AWS_ENDPOINT_URL. */
   static Run run(Path work, String endpoint, List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command)
+    return run(work, endpoint, command, Path.of(""));
+  }
+
+  /** Runs an AWS client in {@code directory}, as {@link #run(Path, String, List)} does. */
+  static Run run(Path work, String endpoint, List<String> command, Path directory)
+      throws IOException, InterruptedException {
+    return run(work, endpoint, command, directory, "local-access-key", "local-secret-key");
+  }
+
+  /** Runs an AWS client in {@code directory} with these credentials and the endpoint as AWS_ENDPOINT_URL. */
+  static Run run(Path work, String endpoint, List<String> command, Path directory, String keyId, String secret)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile())
         .redirectOutput(work.resolve("client.out").toFile()).redirectError(work.resolve("client.err").toFile());
     Map<String, String> env = builder.environment();
-    env.put("AWS_ACCESS_KEY_ID", "local-access-key");
-    env.put("AWS_SECRET_ACCESS_KEY", "local-secret-key");
+    env.put("AWS_ACCESS_KEY_ID", keyId);
+    env.put("AWS_SECRET_ACCESS_KEY", secret);
     env.put("AWS_DEFAULT_REGION", "us-east-1");
     env.put("AWS_ENDPOINT_URL", endpoint);
     env.remove("AWS_PROFILE");
