@@ -39,7 +39,8 @@ public final class ApiRules {
   public static final List<String> INGESTION_MODES = List.of("BULK", "PUT", "ALL");
 
   /** DatasetType values a dataset can have here (the model only bounds the string). */
-  public static final List<String> DATASET_TYPES = List.of("Interactions", "Users", "Items");
+  public static final List<String> DATASET_TYPES =
+      List.of("Interactions", "Users", "Items", "Actions", "Action_Interactions");
 
   /** Domain enum. */
   public static final List<String> DOMAINS = List.of("ECOMMERCE", "VIDEO_ON_DEMAND");

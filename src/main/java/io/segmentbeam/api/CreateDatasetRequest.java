@@ -15,7 +15,7 @@ public record CreateDatasetRequest(String name, String schemaArn, String dataset
     if (datasetType != null && ApiRules.DATASET_TYPE.accepts(datasetType)
         && ApiRules.DATASET_TYPES.stream().noneMatch(datasetType::equalsIgnoreCase)) {
       violations.add("datasetType", datasetType, "Member must be one of " + ApiRules.DATASET_TYPES
-          + ": the dataset types a segment model uses");
+          + " (case insensitive)");
     }
     Tag.validateAll(tags, violations);
     violations.throwIfAny();

@@ -149,6 +149,16 @@ final class ServiceOptions {
     return new PutRecordsService(datasets());
   }
 
+  /** Tagging of every resource the store keeps. */
+  TagService tags() {
+    return tags(batchSegmentJobs(), filters(), datasets(), datasetImportJobs(), datasetExportJobs());
+  }
+
+  private TagService tags(BatchSegmentJobService batchSegmentJobs, FilterService filters, DatasetService datasets,
+      DatasetImportJobService imports, DatasetExportJobService exports) {
+    return new TagService(new ResourceTags(store(), scope()), batchSegmentJobs, filters, datasets, imports, exports);
+  }
+
   /** Every service, for the endpoint; each job gets fresh pipeline options from {@code args}. */
   Services services(CommandLine command, List<String> args) {
     BatchSegmentJobService batchSegmentJobs = batchSegmentJobs();
@@ -156,9 +166,8 @@ final class ServiceOptions {
     DatasetService datasets = datasets();
     DatasetImportJobService imports = datasetImportJobs();
     DatasetExportJobService exports = datasetExportJobs();
-    TagService tags = new TagService(new ResourceTags(store(), scope()), batchSegmentJobs, filters, datasets, imports,
-        exports);
-    return new Services(batchSegmentJobs, filters, datasets, imports, exports, putRecords(), tags, () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
+    return new Services(batchSegmentJobs, filters, datasets, imports, exports, putRecords(),
+        tags(batchSegmentJobs, filters, datasets, imports, exports), () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
   }
 
   /**

@@ -28,7 +28,7 @@ import org.apache.beam.sdk.io.FileSystems;
  * }</pre>
  *
  * Checked on top of Avro: the dataset type's required fields with their types and not nullable
- * (Interactions: USER_ID, ITEM_ID strings and TIMESTAMP long; Users: USER_ID; Items: ITEM_ID);
+ * (Interactions: USER_ID, ITEM_ID strings and TIMESTAMP long; Users: USER_ID; Items: ITEM_ID; see DatasetType);
  * {@code "categorical"} and {@code "textual"} only on strings, and not both; EVENT_TYPE a string
  * and EVENT_VALUE a float or double; Users and Items at least one field besides their id; field
  * names unique regardless of case. Serializable, so that pipelines carry it to workers.

@@ -5,21 +5,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The three Personalize dataset types a segment model is trained on, with the record name their
- * Avro schema carries and the fields each one requires, with the type each must have.
+ * Personalize's dataset types, with the record name their Avro schema carries and the fields each
+ * one requires, with the type each must have. Segment models are trained on the first three;
+ * Actions and Action interactions (for Personalize's next-best-action recipes) are kept, imported
+ * and exported like the others, and used by no SegmentBeam model.
  */
 public enum DatasetType {
-  USERS("Users", ordered("USER_ID", FieldType.STRING)),
-  ITEMS("Items", ordered("ITEM_ID", FieldType.STRING)),
-  INTERACTIONS("Interactions", ordered("USER_ID", FieldType.STRING, "ITEM_ID", FieldType.STRING,
-      "TIMESTAMP", FieldType.LONG));
+  USERS("Users", "USER_ID", ordered("USER_ID", FieldType.STRING)),
+  ITEMS("Items", "ITEM_ID", ordered("ITEM_ID", FieldType.STRING)),
+  INTERACTIONS("Interactions", null, ordered("USER_ID", FieldType.STRING, "ITEM_ID", FieldType.STRING,
+      "TIMESTAMP", FieldType.LONG)),
+  ACTIONS("Actions", "ACTION_ID", ordered("ACTION_ID", FieldType.STRING)),
+  ACTION_INTERACTIONS("Action_Interactions", null, ordered("USER_ID", FieldType.STRING, "ACTION_ID",
+      FieldType.STRING, "TIMESTAMP", FieldType.LONG, "EVENT_TYPE", FieldType.STRING));
 
   private final String recordName;
+  private final String idField;
   private final Map<String, FieldType> required;
 
-  DatasetType(String recordName, Map<String, FieldType> required) {
+  DatasetType(String recordName, String idField, Map<String, FieldType> required) {
     this.recordName = recordName;
+    this.idField = idField;
     this.required = required;
+  }
+
+  /**
+   * The field that identifies a record of an entity (a user, an item, an action), so that one
+   * imported again replaces the earlier; null for events, where every record stands.
+   */
+  public String idField() {
+    return idField;
   }
 
   public String recordName() {

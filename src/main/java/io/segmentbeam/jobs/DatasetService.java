@@ -256,10 +256,12 @@ public final class DatasetService implements DatasetGroups {
     }
     String group = ref.get().group();
     DatasetType type = ref.get().type();
+    // Declared groups name files for the three datasets segment models use; none of the others.
     return declared.find(scope.arn("dataset-group", group)).map(declaredGroup -> switch (type) {
       case INTERACTIONS -> declaredGroup.interactions();
       case USERS -> declaredGroup.users();
       case ITEMS -> declaredGroup.items();
+      case ACTIONS, ACTION_INTERACTIONS -> null;
     }).map(files -> {
       try {
         Dataset dataset = new Dataset(null, datasetArn, scope.arn("dataset-group", group), type.recordName(), null,

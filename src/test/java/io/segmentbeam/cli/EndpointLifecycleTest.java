@@ -23,6 +23,8 @@ class EndpointLifecycleTest {
       "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
   private static final String JOBS = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/";
 
+  static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/0a0b0c0d-1111-2222-3333-444455556666";
+
   @TempDir Path work;
 
   private EndpointClientsTest.Run aws(ServedEndpoint server, String... args) throws Exception {
@@ -50,6 +52,11 @@ class EndpointLifecycleTest {
     ServedEndpoint first = ServedEndpoint.start(work, "--shutdown-grace-seconds", "60");
     EndpointClientsTest.Run quick = create(first, "quick", "sample-data/input/");
     assertThat(quick.err(), quick.exitCode(), equalTo(0));
+    assertThat(EndpointClientsTest.run(work, first.url(), List.of("aws", "s3", "mb", "s3://kept")).exitCode(),
+        equalTo(0));
+    EndpointClientsTest.Run put = EndpointClientsTest.run(work, first.url(), List.of("aws", "s3", "cp",
+        "sample-data/input/items-1.json", "s3://kept/items-1.json", "--sse", "aws:kms", "--sse-kms-key-id", KMS_KEY));
+    assertThat(put.err(), put.exitCode(), equalTo(0));
     first.close();
 
     Path input = Files.createDirectories(work.resolve("in"));
@@ -75,8 +82,16 @@ class EndpointLifecycleTest {
           + "create it again under a new name."));
       assertThat(Files.exists(work.resolve("slow")), equalTo(false));
       assertThat(describe(third, "quick").get("status").asText(), equalTo("ACTIVE"));
+      EndpointClientsTest.Run head = EndpointClientsTest.run(work, third.url(), List.of("aws", "s3api",
+          "head-object", "--bucket", "kept", "--key", "items-1.json"));
+      assertThat(head.err(), head.exitCode(), equalTo(0));
+      assertThat(JSON.readTree(head.out()).get("SSEKMSKeyId").asText(), equalTo(KMS_KEY));
     } finally {
       third.close();
     }
+    // Each stop stopped its S3 server too.
+    String servers = work.resolve("home").resolve("s3").toString();
+    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+        .map(line -> line.contains(servers)).orElse(false)).count(), equalTo(0L));
   }
 }

@@ -55,6 +55,31 @@ class EndpointTagsTest {
       assertThat(tooMany.getErrorMessage(), containsString("would have 51 tags; a resource has at most 50"));
       assertThat(tags(personalize, filter), equalTo(List.of("stage=prod", "owner=")));
 
+      // The commands and the endpoint share the store, tags included.
+      CliRun listed = CliRun.run(work.resolve("home"), "list-tags-for-resource", "--resource-arn", filter);
+      assertThat(listed.err(), listed.out(), equalTo("""
+          {
+              "tags": [
+                  {
+                      "tagKey": "stage",
+                      "tagValue": "prod"
+                  },
+                  {
+                      "tagKey": "owner",
+                      "tagValue": ""
+                  }
+              ]
+          }
+          """));
+      CliRun tagged = CliRun.run(work.resolve("home"), "tag-resource", "--resource-arn", filter, "--tags",
+          "[{\"tagKey\": \"from\", \"tagValue\": \"cli\"}]");
+      assertThat(tagged.err(), tagged.exitCode(), equalTo(0));
+      assertThat(tagged.out(), equalTo(""));
+      CliRun untagged = CliRun.run(work.resolve("home"), "untag-resource", "--resource-arn", filter, "--tag-keys",
+          "owner", "stage");
+      assertThat(untagged.err(), untagged.exitCode(), equalTo(0));
+      assertThat(tags(personalize, filter), equalTo(List.of("from=cli")));
+
       InvalidInputException noTags = assertThrows(InvalidInputException.class, () ->
           personalize.tagResource(new TagResourceRequest().withResourceArn(filter)));
       assertThat(noTags.getErrorMessage(), equalTo("1 validation error detected: Value null at 'tags' failed to "

@@ -2,7 +2,6 @@ package io.segmentbeam.dataset.transfer;
 
 import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
-import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.dataset.RecordOrigin;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.storage.StorageSession;
@@ -99,7 +98,7 @@ public final class DatasetUpdate {
     }
     PCollection<List<StoredRow>> all =
         PCollectionList.of(kept).and(fresh).apply("AllRecords", Flatten.pCollections());
-    if (spec.schema().type() != DatasetType.INTERACTIONS) {
+    if (spec.schema().type().idField() != null) {
       all = all.apply("LatestOfEach", new LatestOfEach());
     }
     for (RecordOrigin origin : RecordOrigin.values()) {

@@ -2,7 +2,6 @@ package io.segmentbeam.dataset.transfer;
 
 import io.segmentbeam.dataset.CsvLines;
 import io.segmentbeam.dataset.DatasetSchema;
-import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.dataset.RecordOrigin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +38,8 @@ record StoredRow(RecordOrigin origin, int phase, String file, long line, String 
 
   /** A record from its cells in schema order (null for an empty cell). */
   static StoredRow of(DatasetSchema schema, RecordOrigin origin, int phase, String file, long line, String[] cells) {
-    DatasetType type = schema.type();
-    String id = type == DatasetType.INTERACTIONS ? null
-        : cells[schema.indexOf(type == DatasetType.USERS ? "USER_ID" : "ITEM_ID")];
+    String idField = schema.type().idField();
+    String id = idField == null ? null : cells[schema.indexOf(idField)];
     return new StoredRow(origin, phase, file, line, id, CsvLines.encode(cells));
   }
 
