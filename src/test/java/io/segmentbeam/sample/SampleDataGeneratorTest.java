@@ -47,9 +47,13 @@ class SampleDataGeneratorTest {
         greaterThan(0L));
   }
 
+  /** The dataset types the sample data has: those segment models are trained on. */
+  private static final List<DatasetType> SAMPLED = List.of(DatasetType.INTERACTIONS, DatasetType.USERS,
+      DatasetType.ITEMS);
+
   @Test
   void schemasAreValidAvroNamingThePersonalizeFields() throws IOException {
-    for (DatasetType type : DatasetType.values()) {
+    for (DatasetType type : SAMPLED) {
       String file = "sample-data/datasets/" + type.recordName().toLowerCase() + "-schema.json";
       Schema avro = new Schema.Parser().parse(Files.readString(Path.of(file)));
       assertThat(file, avro.getType(), equalTo(Schema.Type.RECORD));
@@ -67,7 +71,7 @@ class SampleDataGeneratorTest {
 
   @Test
   void everyCommittedDatasetReadsBackUnderItsSchema() throws IOException {
-    for (DatasetType type : DatasetType.values()) {
+    for (DatasetType type : SAMPLED) {
       String name = type.recordName().toLowerCase();
       AtomicLong rows = new AtomicLong();
       DatasetReader.read("sample-data/datasets/" + name + ".csv",
