@@ -1,11 +1,12 @@
 package io.segmentbeam.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateSolutionVersionRequest;
 import io.segmentbeam.api.CreateSolutionVersionResponse;
 import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.SolutionVersionDetails;
+import io.segmentbeam.api.TrainSolutionVersionRequest;
 import io.segmentbeam.training.SolutionVersionTrainer;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -16,15 +17,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create-solution-version", sortOptions = false,
-    description = {"Trains a solution version on a dataset group's records, or on dataset files, and registers it "
-        + "for batch segment jobs.",
+    description = {"Trains a solution version and registers it for batch segment jobs: AWS's CreateSolutionVersion "
+        + "(--solution-arn, or solutionArn in the request) trains a version of a solution made by create-solution; "
+        + "SegmentBeam's one-step request (name, recipeArn, solutionConfig and datasetGroupArn or datasets) trains "
+        + "without one.",
         "Prints {\"solutionVersionArn\": ...}; progress and the loss of each iteration go to stderr."})
 final class CreateSolutionVersionCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cli-input-json", paramLabel = "JSON", required = true,
-      description = "The training request, inline or as file://request.json (see README).")
+  @Option(names = "--cli-input-json", paramLabel = "JSON",
+      description = "The request, inline or as file://request.json (see README).")
   String cliInputJson;
+
+  @Option(names = "--solution-arn", paramLabel = "ARN", description = "The solution to train a version of.")
+  String solutionArn;
+
+  @Option(names = "--training-mode", paramLabel = "MODE", description = "FULL, the one the recipes support.")
+  String trainingMode;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Overrides the request's solution name.")
   String name;
@@ -37,18 +46,21 @@ final class CreateSolutionVersionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine command = spec.commandLine();
-    JsonNode given = CliInput.json(command, "--cli-input-json", cliInputJson);
-    if (!given.isObject()) {
-      throw new CommandLine.ParameterException(command, "Error parsing parameter '--cli-input-json': "
-          + "expected a JSON object");
-    }
-    if (name != null) {
-      ((ObjectNode) given).put("name", name);
-    }
+    ObjectNode given = CliInput.request(command, cliInputJson);
+    CliInput.putText(given, "name", name);
+    CliInput.putText(given, "solutionArn", solutionArn);
+    CliInput.putText(given, "trainingMode", trainingMode);
     if (threads < 1) {
       throw new CommandLine.ParameterException(command, "--threads must be at least 1");
     }
-    CreateSolutionVersionRequest request = ApiJson.readRequest(given, CreateSolutionVersionRequest.class);
+    if (given.has("solutionArn")) {
+      SolutionVersionDetails version = service.solutions().createSolutionVersion(
+          ApiJson.readRequest(given, CreateSolutionVersionRequest.class), threads, command.getErr(),
+          arn -> JobReport.recorded(command, new CreateSolutionVersionResponse(arn)));
+      return JobReport.ended(command, version.solutionVersionArn(), version.status(), version.failureReason(),
+          "");
+    }
+    TrainSolutionVersionRequest request = ApiJson.readRequest(given, TrainSolutionVersionRequest.class);
     if (request.datasetGroupArn() != null) {
       if (request.datasets() != null) {
         throw new InvalidInputException("Give datasetGroupArn or datasets, not both: the solution version is "

@@ -25,7 +25,12 @@ import picocli.CommandLine.Command;
     footer = "Add --debug to any command to print the stack trace of an unexpected failure.",
     subcommands = {
         CreateBatchSegmentJobCommand.class,
+        CreateSolutionCommand.class,
+        DescribeSolutionCommand.class,
+        ListSolutionsCommand.class,
         CreateSolutionVersionCommand.class,
+        DescribeSolutionVersionCommand.class,
+        ListSolutionVersionsCommand.class,
         EvaluateCommand.class,
         DescribeBatchSegmentJobCommand.class,
         ListBatchSegmentJobsCommand.class,

@@ -5,6 +5,7 @@ import io.segmentbeam.jobs.DatasetExportJobService;
 import io.segmentbeam.jobs.DatasetImportJobService;
 import io.segmentbeam.jobs.DatasetService;
 import io.segmentbeam.jobs.PutRecordsService;
+import io.segmentbeam.jobs.SolutionService;
 import io.segmentbeam.jobs.TagService;
 import io.segmentbeam.pipeline.ProductionDefaults;
 import io.segmentbeam.pipeline.SegmentJobOptions;
@@ -22,6 +23,7 @@ import io.segmentbeam.service.Services;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -123,7 +125,12 @@ final class ServiceOptions {
 
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
-    return new BatchSegmentJobService(store(), scope(), SolutionVersionRegistry.load(solutionVersions), this::filters,
+    SolutionVersionRegistry declared = SolutionVersionRegistry.load(solutionVersions);
+    // Versions trained through CreateSolutionVersion are read as they are asked for: one may have been trained since.
+    Path trained = SolutionService.trainedDeclarations(home, scope());
+    return new BatchSegmentJobService(store(), scope(), arn -> declared.find(arn)
+        .or(() -> home.startsWith("s3://") ? Optional.empty() : SolutionVersionRegistry.load(trained).find(arn)),
+        this::filters,
         this::storageOptions, jobQuota);
   }
 
@@ -151,12 +158,23 @@ final class ServiceOptions {
 
   /** Tagging of every resource the store keeps. */
   TagService tags() {
-    return tags(batchSegmentJobs(), filters(), datasets(), datasetImportJobs(), datasetExportJobs());
+    DatasetService datasets = datasets();
+    return tags(batchSegmentJobs(), filters(), datasets, datasetImportJobs(), datasetExportJobs(), solutions(datasets));
   }
 
   private TagService tags(BatchSegmentJobService batchSegmentJobs, FilterService filters, DatasetService datasets,
-      DatasetImportJobService imports, DatasetExportJobService exports) {
-    return new TagService(new ResourceTags(store(), scope()), batchSegmentJobs, filters, datasets, imports, exports);
+      DatasetImportJobService imports, DatasetExportJobService exports, SolutionService solutions) {
+    return new TagService(new ResourceTags(store(), scope()), batchSegmentJobs, filters, datasets, imports, exports,
+        solutions);
+  }
+
+  /** AWS's training flow: solutions and their versions. */
+  SolutionService solutions() {
+    return solutions(datasets());
+  }
+
+  private SolutionService solutions(DatasetService datasets) {
+    return new SolutionService(home, store(), scope(), datasets, this::storageOptions);
   }
 
   /** Every service, for the endpoint; each job gets fresh pipeline options from {@code args}. */
@@ -166,8 +184,9 @@ final class ServiceOptions {
     DatasetService datasets = datasets();
     DatasetImportJobService imports = datasetImportJobs();
     DatasetExportJobService exports = datasetExportJobs();
+    SolutionService solutions = solutions(datasets);
     return new Services(batchSegmentJobs, filters, datasets, imports, exports, putRecords(),
-        tags(batchSegmentJobs, filters, datasets, imports, exports), () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
+        tags(batchSegmentJobs, filters, datasets, imports, exports, solutions), solutions, () -> pipelineOptions(command, args, true), () -> pipelineOptions(command, args, false));
   }
 
   /**

@@ -10,7 +10,6 @@ import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
-import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.ResourceTags;
@@ -19,7 +18,9 @@ import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -33,7 +34,7 @@ public final class BatchSegmentJobService {
   private final Resources<BatchSegmentJob> jobs;
   private final JobRuns runs;
   private final OrphanRecovery<BatchSegmentJob> orphans;
-  private final SolutionVersionRegistry solutionVersions;
+  private final Function<String, Optional<SolutionVersion>> solutionVersions;
   private final ResourceTags tags;
   private final Supplier<FilterService> filters;
   private final JobQuota quota;
@@ -44,7 +45,8 @@ public final class BatchSegmentJobService {
    * @param storage options that reach the jobs' storage (S3 access), to end orphaned jobs with
    * @param quota how many batch segment jobs may be pending or in progress at once
    */
-  public BatchSegmentJobService(Documents home, ArnScope scope, SolutionVersionRegistry solutionVersions,
+  public BatchSegmentJobService(Documents home, ArnScope scope,
+      Function<String, Optional<SolutionVersion>> solutionVersions,
       Supplier<FilterService> filters, Supplier<PipelineOptions> storage, int quota) {
     this.quota = new JobQuota("batch segment jobs", quota);
     this.scope = scope;
@@ -90,7 +92,7 @@ public final class BatchSegmentJobService {
    * in AWS, a solution version of another region or account is not found from this one.
    */
   SolutionVersion checkSolutionVersion(String arn, String field) {
-    return solutionVersions.find(arn).filter(found -> scope.contains(found.solutionVersionArn()))
+    return solutionVersions.apply(arn).filter(found -> scope.contains(found.solutionVersionArn()))
         .orElseThrow(() -> new ResourceNotFoundException("Could not find " + field + " " + arn + ": no solution "
             + "version with that ARN is declared" + (scope.contains(arn) ? "." : " in " + scope.region()
             + " for account " + scope.accountId() + ".")));

@@ -8,6 +8,8 @@ import io.segmentbeam.api.DescribeDatasetRequest;
 import io.segmentbeam.api.DescribeEventTrackerRequest;
 import io.segmentbeam.api.DescribeFilterRequest;
 import io.segmentbeam.api.DescribeSchemaRequest;
+import io.segmentbeam.api.DescribeSolutionRequest;
+import io.segmentbeam.api.DescribeSolutionVersionRequest;
 import io.segmentbeam.api.ListTagsForResourceRequest;
 import io.segmentbeam.api.ListTagsForResourceResponse;
 import io.segmentbeam.api.ResourceNotFoundException;
@@ -28,15 +30,18 @@ public final class TagService {
   private final DatasetService datasets;
   private final DatasetImportJobService imports;
   private final DatasetExportJobService exports;
+  private final SolutionService solutions;
 
   public TagService(ResourceTags tags, BatchSegmentJobService batchSegmentJobs, FilterService filters,
-      DatasetService datasets, DatasetImportJobService imports, DatasetExportJobService exports) {
+      DatasetService datasets, DatasetImportJobService imports, DatasetExportJobService exports,
+      SolutionService solutions) {
     this.tags = tags;
     this.batchSegmentJobs = batchSegmentJobs;
     this.filters = filters;
     this.datasets = datasets;
     this.imports = imports;
     this.exports = exports;
+    this.solutions = solutions;
   }
 
   public void tag(TagResourceRequest request) {
@@ -61,6 +66,19 @@ public final class TagService {
     return new ListTagsForResourceResponse(tags.get(request.resourceArn()));
   }
 
+  /** A solution ({@code solution/<name>}) or a version of one, trained here or declared. */
+  private void checkSolutionExists(String arn, int parts) {
+    if (parts == 2) {
+      solutions.describeSolution(new DescribeSolutionRequest(arn));
+    } else {
+      try {
+        solutions.describeSolutionVersion(new DescribeSolutionVersionRequest(arn));
+      } catch (ResourceNotFoundException notTrainedHere) {
+        batchSegmentJobs.checkSolutionVersion(arn, "resourceArn");
+      }
+    }
+  }
+
   /** Describes the resource the ARN names, which throws ResourceNotFoundException when there is none. */
   private void checkExists(String arn) {
     String resource = arn.substring(arn.lastIndexOf(':') + 1);
@@ -74,7 +92,7 @@ public final class TagService {
       case "event-tracker" -> datasets.describeEventTracker(new DescribeEventTrackerRequest(arn));
       case "dataset-import-job" -> imports.describe(new DescribeDatasetImportJobRequest(arn));
       case "dataset-export-job" -> exports.describe(new DescribeDatasetExportJobRequest(arn));
-      case "solution" -> batchSegmentJobs.checkSolutionVersion(arn, "resourceArn");
+      case "solution" -> checkSolutionExists(arn, resource.split("/").length);
       default -> throw new ResourceNotFoundException("No resource " + arn + ": SegmentBeam keeps no resources of "
           + "type " + type + " to tag.");
     }

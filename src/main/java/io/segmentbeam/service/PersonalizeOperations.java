@@ -1,6 +1,5 @@
 package io.segmentbeam.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
@@ -13,6 +12,9 @@ import io.segmentbeam.api.CreateDatasetRequest;
 import io.segmentbeam.api.CreateEventTrackerRequest;
 import io.segmentbeam.api.CreateFilterRequest;
 import io.segmentbeam.api.CreateSchemaRequest;
+import io.segmentbeam.api.CreateSolutionRequest;
+import io.segmentbeam.api.CreateSolutionVersionRequest;
+import io.segmentbeam.api.CreateSolutionVersionResponse;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.api.DescribeBatchSegmentJobResponse;
 import io.segmentbeam.api.DescribeDatasetExportJobRequest;
@@ -29,6 +31,10 @@ import io.segmentbeam.api.DescribeFilterRequest;
 import io.segmentbeam.api.DescribeFilterResponse;
 import io.segmentbeam.api.DescribeSchemaRequest;
 import io.segmentbeam.api.DescribeSchemaResponse;
+import io.segmentbeam.api.DescribeSolutionRequest;
+import io.segmentbeam.api.DescribeSolutionResponse;
+import io.segmentbeam.api.DescribeSolutionVersionRequest;
+import io.segmentbeam.api.DescribeSolutionVersionResponse;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListDatasetExportJobsRequest;
 import io.segmentbeam.api.ListDatasetGroupsRequest;
@@ -37,15 +43,19 @@ import io.segmentbeam.api.ListDatasetsRequest;
 import io.segmentbeam.api.ListEventTrackersRequest;
 import io.segmentbeam.api.ListFiltersRequest;
 import io.segmentbeam.api.ListSchemasRequest;
+import io.segmentbeam.api.ListSolutionVersionsRequest;
+import io.segmentbeam.api.ListSolutionsRequest;
+import io.segmentbeam.api.ListTagsForResourceRequest;
 import io.segmentbeam.api.PutEventsRequest;
 import io.segmentbeam.api.PutItemsRequest;
 import io.segmentbeam.api.PutUsersRequest;
-import io.segmentbeam.api.ListTagsForResourceRequest;
 import io.segmentbeam.api.TagResourceRequest;
 import io.segmentbeam.api.UntagResourceRequest;
+import io.segmentbeam.jobs.SolutionService;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The endpoint's table from operation name to service call: every operation the command line has,
@@ -99,6 +109,17 @@ final class PersonalizeOperations {
     operations.put("DescribeEventTracker", read(DescribeEventTrackerRequest.class,
         request -> new DescribeEventTrackerResponse(services.datasets().describeEventTracker(request))));
     operations.put("ListEventTrackers", read(ListEventTrackersRequest.class, services.datasets()::listEventTrackers));
+    operations.put("CreateSolution", read(CreateSolutionRequest.class, services.solutions()::createSolution));
+    operations.put("DescribeSolution", read(DescribeSolutionRequest.class,
+        request -> new DescribeSolutionResponse(services.solutions().describeSolution(request))));
+    operations.put("ListSolutions", read(ListSolutionsRequest.class, services.solutions()::listSolutions));
+    operations.put("CreateSolutionVersion", json -> new CreateSolutionVersionResponse(jobs.start(recorded ->
+        services.solutions().createSolutionVersion(read(json, CreateSolutionVersionRequest.class),
+            Runtime.getRuntime().availableProcessors(), SolutionService.noProgress(), recorded))));
+    operations.put("DescribeSolutionVersion", read(DescribeSolutionVersionRequest.class,
+        request -> new DescribeSolutionVersionResponse(services.solutions().describeSolutionVersion(request))));
+    operations.put("ListSolutionVersions", read(ListSolutionVersionsRequest.class,
+        services.solutions()::listSolutionVersions));
     operations.put("TagResource", read(TagResourceRequest.class, request -> {
       services.tags().tag(request);
       return Map.of();

@@ -6,6 +6,7 @@ import io.segmentbeam.jobs.DatasetImportJobService;
 import io.segmentbeam.jobs.DatasetService;
 import io.segmentbeam.jobs.FilterService;
 import io.segmentbeam.jobs.PutRecordsService;
+import io.segmentbeam.jobs.SolutionService;
 import io.segmentbeam.jobs.TagService;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -18,5 +19,5 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public record Services(BatchSegmentJobService batchSegmentJobs, FilterService filters, DatasetService datasets,
     DatasetImportJobService datasetImportJobs, DatasetExportJobService datasetExportJobs, PutRecordsService putRecords,
-    TagService tags,
+    TagService tags, SolutionService solutions,
     Supplier<PipelineOptions> scoringOptions, Supplier<PipelineOptions> datasetOptions) {}

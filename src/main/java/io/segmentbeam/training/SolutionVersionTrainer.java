@@ -3,7 +3,7 @@ package io.segmentbeam.training;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
-import io.segmentbeam.api.CreateSolutionVersionRequest;
+import io.segmentbeam.api.TrainSolutionVersionRequest;
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.DatasetLocation;
 import io.segmentbeam.api.InvalidInputException;
@@ -31,7 +31,7 @@ import java.util.Locale;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * Trains a solution version from a CreateSolutionVersionRequest and registers it, so that a batch
+ * Trains a solution version from a TrainSolutionVersionRequest and registers it, so that a batch
  * segment job can name its ARN. ALS writes a latent-factor model; item co-occurrence and
  * popularity are computed from the Interactions dataset when a job loads them, so their
  * declaration points at the dataset.
@@ -59,8 +59,19 @@ public final class SolutionVersionTrainer {
     this.progress = progress;
   }
 
-  /** Trains and registers; returns the solution version ARN. */
-  public String create(CreateSolutionVersionRequest request) throws IOException {
+  /** Trains and registers under a version id digested from the request and the data; returns the ARN. */
+  public String create(TrainSolutionVersionRequest request) throws IOException {
+    request.validate();
+    DatasetFiles interactions = files(request.datasets().interactions());
+    DatasetFiles items = request.datasets().items() == null ? null : files(request.datasets().items());
+    return train(request, versionId(request, interactions, items));
+  }
+
+  /**
+   * Trains and registers under a version id the caller chose (AWS's flow answers with the ARN
+   * before training starts); returns the solution version ARN.
+   */
+  public String train(TrainSolutionVersionRequest request, String versionId) throws IOException {
     request.validate();
     TrainingSettings settings = TrainingSettings.from(request.solutionConfig() == null ? null
         : request.solutionConfig().algorithmHyperParameters());
@@ -68,7 +79,6 @@ public final class SolutionVersionTrainer {
     DatasetFiles items = request.datasets().items() == null ? null : files(request.datasets().items());
     EventWeighting weighting = new EventWeighting(request.eventType(), threshold(request), settings.eventWeights());
 
-    String versionId = versionId(request, interactions, items);
     String arn = scope.arn("solution", request.name()) + "/" + versionId;
     ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
     Path declarationFile = registry.resolve(request.name() + "-" + versionId + ".json");
@@ -148,13 +158,13 @@ public final class SolutionVersionTrainer {
     }
   }
 
-  private static Double threshold(CreateSolutionVersionRequest request) {
+  private static Double threshold(TrainSolutionVersionRequest request) {
     String threshold = request.solutionConfig() == null ? null : request.solutionConfig().eventValueThreshold();
     return threshold == null ? null : Double.valueOf(threshold.strip());
   }
 
   /** Where the model's files go: a folder path or URI ending in {@code /}. */
-  private String modelFolder(CreateSolutionVersionRequest request, String versionId) {
+  private String modelFolder(TrainSolutionVersionRequest request, String versionId) {
     String folder = request.modelLocation() != null ? request.modelLocation()
         : String.join("/", home.endsWith("/") ? home.substring(0, home.length() - 1) : home, "solution-versions",
             scope.region(), scope.accountId(), request.name(), versionId);
@@ -180,7 +190,7 @@ public final class SolutionVersionTrainer {
     return text.endsWith("/") ? relative + "/" : relative;
   }
 
-  private static String versionId(CreateSolutionVersionRequest request, DatasetFiles interactions, DatasetFiles items)
+  private static String versionId(TrainSolutionVersionRequest request, DatasetFiles interactions, DatasetFiles items)
       throws IOException {
     MessageDigest digest;
     try {

@@ -139,10 +139,10 @@ class EndpointClientsTest {
     assertThat(missing.err(), containsString("An error occurred (ResourceNotFoundException) when calling the "
         + "DescribeBatchSegmentJob operation: Could not find batchSegmentJobArn "
         + "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/nope."));
-    Run unknown = aws("list-solutions");
+    Run unknown = aws("list-campaigns");
     assertThat(unknown.exitCode(), oneOf(254, 255));
     assertThat(unknown.err(), containsString("An error occurred (UnknownOperationException) when calling the "
-        + "ListSolutions operation"));
+        + "ListCampaigns operation"));
   }
 
   @Test

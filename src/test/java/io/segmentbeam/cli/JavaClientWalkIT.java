@@ -23,6 +23,12 @@ import com.amazonaws.services.personalize.model.CreateDatasetImportJobRequest;
 import com.amazonaws.services.personalize.model.CreateDatasetRequest;
 import com.amazonaws.services.personalize.model.CreateFilterRequest;
 import com.amazonaws.services.personalize.model.CreateSchemaRequest;
+import com.amazonaws.services.personalize.model.CreateSolutionRequest;
+import com.amazonaws.services.personalize.model.CreateSolutionVersionRequest;
+import com.amazonaws.services.personalize.model.DescribeSolutionRequest;
+import com.amazonaws.services.personalize.model.DescribeSolutionVersionRequest;
+import com.amazonaws.services.personalize.model.ListSolutionVersionsRequest;
+import com.amazonaws.services.personalize.model.SolutionConfig;
 import com.amazonaws.services.personalize.model.DataSource;
 import com.amazonaws.services.personalize.model.DatasetExportJobOutput;
 import com.amazonaws.services.personalize.model.DescribeBatchSegmentJobRequest;
@@ -53,6 +59,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,7 +77,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * The README walk through {@code serve} with AWS's own Java clients (SDK v1 Personalize and
  * Personalize Events, SDK v2 S3) pointed at one endpoint: data into S3, schemas, a dataset group,
- * datasets, imports from S3, a filter, a batch segment job polled from pending to ACTIVE, a put,
+ * datasets, imports from S3, training (a solution and a version of it, polled to ACTIVE), a filter,
+ * a batch segment job on the trained version polled from pending to ACTIVE, a put,
  * an export under a KMS key checked on the objects; paging over 250 jobs; every documented error.
  */
 class JavaClientWalkIT {
@@ -123,10 +131,26 @@ class JavaClientWalkIT {
             .withDatasetImportJobArn(arn)).getDatasetImportJob().getStatus(), arn);
       }
 
+      String solution = personalize.createSolution(new CreateSolutionRequest().withName("walk")
+          .withDatasetGroupArn(group).withRecipeArn("arn:aws:personalize:::recipe/aws-item-affinity")
+          .withSolutionConfig(new SolutionConfig().withAlgorithmHyperParameters(
+              Map.of("model", "als", "factors", "16", "iterations", "15", "seed", "42")))).getSolutionArn();
+      String trained = personalize.createSolutionVersion(new CreateSolutionVersionRequest().withSolutionArn(solution))
+          .getSolutionVersionArn();
+      assertThat(personalize.describeSolutionVersion(new DescribeSolutionVersionRequest()
+          .withSolutionVersionArn(trained)).getSolutionVersion().getStatus(),
+          oneOf("CREATE PENDING", "CREATE IN_PROGRESS"));
+      awaitStatus(() -> personalize.describeSolutionVersion(new DescribeSolutionVersionRequest()
+          .withSolutionVersionArn(trained)).getSolutionVersion().getStatus(), trained);
+      assertThat(personalize.describeSolution(new DescribeSolutionRequest().withSolutionArn(solution)).getSolution()
+          .getLatestSolutionVersion().getSolutionVersionArn(), equalTo(trained));
+      assertThat(personalize.listSolutionVersions(new ListSolutionVersionsRequest().withSolutionArn(solution))
+          .getSolutionVersions().size(), equalTo(1));
+
       String filter = personalize.createFilter(new CreateFilterRequest().withName("walk-gold").withDatasetGroupArn(group)
           .withFilterExpression("INCLUDE UserID WHERE Users.MEMBERSHIP IN (\"gold\")")).getFilterArn();
       String job = personalize.createBatchSegmentJob(new CreateBatchSegmentJobRequest().withJobName("walk")
-          .withSolutionVersionArn(VERSION).withFilterArn(filter).withNumResults(25).withRoleArn(ROLE)
+          .withSolutionVersionArn(trained).withFilterArn(filter).withNumResults(25).withRoleArn(ROLE)
           .withJobInput(new BatchSegmentJobInput().withS3DataSource(new S3DataConfig().withPath("s3://walk/input/")))
           .withJobOutput(new BatchSegmentJobOutput().withS3DataDestination(
               new S3DataConfig().withPath("s3://walk/segments/").withKmsKeyArn(KMS_KEY)))).getBatchSegmentJobArn();
@@ -209,6 +233,18 @@ class JavaClientWalkIT {
       assertThat(names.size(), equalTo(250));
       assertThat(new HashSet<>(names).size(), equalTo(250));
       assertThat("newest first", names.get(0), equalTo("page-249"));
+      // botocore's paginator (boto3's, and the AWS CLI's automatic paging) follows the same tokens.
+      EndpointClientsTest.Run paged = EndpointClientsTest.run(work, server.url(), List.of("python3", "-c", """
+          import boto3
+          pages = boto3.client("personalize").get_paginator("list_batch_segment_jobs").paginate(
+              PaginationConfig={"PageSize": 100})
+          names = [job["jobName"] for page in pages for job in page["batchSegmentJobs"]]
+          print(len(names), len(set(names)), names[0])
+          """));
+      assertThat(paged.err(), paged.out().strip(), equalTo("250 250 page-249"));
+      EndpointClientsTest.Run cli = EndpointClientsTest.run(work, server.url(),
+          List.of("aws", "personalize", "list-batch-segment-jobs"));
+      assertThat(cli.err(), JSON.readTree(cli.out()).get("batchSegmentJobs").size(), equalTo(250));
 
       assertThrows(InvalidNextTokenException.class, () -> personalize.listBatchSegmentJobs(
           new ListBatchSegmentJobsRequest().withNextToken("forged")));

@@ -1,0 +1,43 @@
+package io.segmentbeam.api;
+
+import java.util.List;
+
+/**
+ * The CreateSolution request: what to train (a USER_SEGMENTATION recipe, its hyperparameters as
+ * {@code solutionConfig.algorithmHyperParameters}, an event type) on which dataset group. HPO,
+ * AutoML and automatic training have no local meaning and are refused when asked for.
+ */
+public record CreateSolutionRequest(String name, Boolean performHPO, Boolean performAutoML,
+    Boolean performAutoTraining, Boolean performIncrementalUpdate, String recipeArn, String datasetGroupArn,
+    String eventType, SolutionConfig solutionConfig, List<Tag> tags) {
+
+  public void validate() {
+    Violations violations = new Violations()
+        .string("name", name, ApiRules.NAME, true)
+        .string("datasetGroupArn", datasetGroupArn, ApiRules.ARN, true)
+        .string("recipeArn", recipeArn, ApiRules.ARN, false)
+        .string("eventType", eventType, ApiRules.EVENT_TYPE, false);
+    if (recipeArn == null && name != null) {
+      violations.notNull("recipeArn");
+    } else if (recipeArn != null && ApiRules.ARN.accepts(recipeArn) && Recipe.fromArn(recipeArn).isEmpty()) {
+      violations.add("recipeArn", recipeArn, "Member must be a recipe that makes user segments: "
+          + Recipe.ITEM_AFFINITY.arn() + " or " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn());
+    }
+    refuse(violations, "performHPO", performHPO);
+    refuse(violations, "performAutoML", performAutoML);
+    refuse(violations, "performAutoTraining", performAutoTraining);
+    refuse(violations, "performIncrementalUpdate", performIncrementalUpdate);
+    if (solutionConfig != null) {
+      solutionConfig.validate(violations);
+    }
+    Tag.validateAll(tags, violations);
+    violations.throwIfAny();
+  }
+
+  private static void refuse(Violations violations, String field, Boolean asked) {
+    if (Boolean.TRUE.equals(asked)) {
+      violations.add(field, true, "Member must be false: the user segmentation recipes train with the "
+          + "hyperparameters given");
+    }
+  }
+}

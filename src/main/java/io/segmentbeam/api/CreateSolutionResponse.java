@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The CreateSolution response. */
+public record CreateSolutionResponse(String solutionArn) {}

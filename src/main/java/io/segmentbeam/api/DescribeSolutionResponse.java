@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeSolution response. */
+public record DescribeSolutionResponse(Solution solution) {}

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeSolutionVersion response. */
+public record DescribeSolutionVersionResponse(SolutionVersionDetails solutionVersion) {}

@@ -1,0 +1,182 @@
+package io.segmentbeam.jobs;
+
+import io.segmentbeam.api.CreateSolutionRequest;
+import io.segmentbeam.api.CreateSolutionResponse;
+import io.segmentbeam.api.CreateSolutionVersionRequest;
+import io.segmentbeam.api.DescribeDatasetGroupRequest;
+import io.segmentbeam.api.DescribeSolutionRequest;
+import io.segmentbeam.api.DescribeSolutionVersionRequest;
+import io.segmentbeam.api.ListSolutionVersionsRequest;
+import io.segmentbeam.api.ListSolutionVersionsResponse;
+import io.segmentbeam.api.ListSolutionsRequest;
+import io.segmentbeam.api.ListSolutionsResponse;
+import io.segmentbeam.api.PersonalizeException;
+import io.segmentbeam.api.Solution;
+import io.segmentbeam.api.SolutionVersionDetails;
+import io.segmentbeam.api.TrainSolutionVersionRequest;
+import io.segmentbeam.store.ArnScope;
+import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobRuns;
+import io.segmentbeam.store.JobStore;
+import io.segmentbeam.store.ResourceTags;
+import io.segmentbeam.store.Resources;
+import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.training.SolutionVersionTrainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * AWS's training flow: CreateSolution records what to train on which dataset group;
+ * CreateSolutionVersion trains a new version of it, answering with the ARN at once and moving the
+ * version from CREATE PENDING through CREATE IN_PROGRESS to ACTIVE (or CREATE FAILED with the
+ * reason). An ACTIVE version is registered under the store, where batch segment jobs find it from
+ * any working directory.
+ */
+public final class SolutionService {
+  private static final String SOLUTION = "solution";
+  private static final String VERSION = "solution-version";
+
+  private final String home;
+  private final ArnScope scope;
+  private final DatasetService datasets;
+  private final Resources<Solution> solutions;
+  private final Resources<SolutionVersionDetails> versions;
+  private final JobRuns runs;
+  private final OrphanRecovery<SolutionVersionDetails> orphans;
+  private final ResourceTags tags;
+
+  /**
+   * @param home the store's folder, where trained models and their declarations are written
+   * @param storage options that reach the jobs' storage, to end orphaned trainings with
+   */
+  public SolutionService(String home, Documents store, ArnScope scope, DatasetService datasets,
+      Supplier<PipelineOptions> storage) {
+    this.home = home;
+    this.scope = scope;
+    this.datasets = datasets;
+    this.tags = new ResourceTags(store, scope);
+    this.solutions = new Resources<>(store, scope, SOLUTION, "solutionArn", Solution.class, Solution::name,
+        Solution::solutionArn, Solution::creationDateTime);
+    this.versions = new Resources<>(store, scope, VERSION, "solutionVersionArn", SolutionVersionDetails.class,
+        SolutionService::key, SolutionVersionDetails::solutionVersionArn, SolutionVersionDetails::creationDateTime,
+        this::keyOfVersionArn);
+    this.runs = new JobRuns(store, scope, VERSION);
+    // A training whose process died ends CREATE FAILED: it registers its model only as its last step.
+    this.orphans = new OrphanRecovery<>(runs, SolutionService::key, SolutionVersionDetails::creationDateTime,
+        versions::update, version -> JobStorage.of(storage.get(), null), (version, run, jobStorage) -> false);
+  }
+
+  /** Where trained solution versions are declared, for batch segment jobs to find. */
+  public static Path trainedDeclarations(String home, ArnScope scope) {
+    return Path.of(home, "trained-solution-versions", scope.region(), scope.accountId());
+  }
+
+  public CreateSolutionResponse createSolution(CreateSolutionRequest request) {
+    request.validate();
+    datasets.describeDatasetGroup(new DescribeDatasetGroupRequest(request.datasetGroupArn()));
+    Solution solution = Solution.created(solutions.arn(request.name()), request, Timestamps.now());
+    solutions.create(solution);
+    tags.add(solution.solutionArn(), request.tags());
+    return new CreateSolutionResponse(solution.solutionArn());
+  }
+
+  public Solution describeSolution(DescribeSolutionRequest request) {
+    request.validate();
+    Solution solution = solutions.get(request.solutionArn());
+    return solution.withLatestSolutionVersion(versions.all(solution.solutionArn(), SolutionVersionDetails::solutionArn)
+        .stream().map(orphans::recover).max(Comparator.comparing(SolutionVersionDetails::creationDateTime))
+        .map(SolutionVersionDetails::summary).orElse(null));
+  }
+
+  public ListSolutionsResponse listSolutions(ListSolutionsRequest request) {
+    request.validate();
+    JobStore.Page<Solution> page =
+        solutions.list(request, "datasetGroupArn", request.datasetGroupArn(), Solution::datasetGroupArn);
+    return new ListSolutionsResponse(page.items().stream().map(Solution::summary).toList(), page.nextToken());
+  }
+
+  /**
+   * Records a new version of the solution, tells {@code recorded} its ARN, then trains it to ACTIVE
+   * or CREATE FAILED; {@code progress} receives the trainer's progress lines.
+   */
+  public SolutionVersionDetails createSolutionVersion(CreateSolutionVersionRequest request, int threads,
+      PrintWriter progress, Consumer<String> recorded) {
+    request.validate();
+    Solution solution = solutions.get(request.solutionArn());
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    SolutionVersionDetails pending = SolutionVersionDetails.pending(solution.solutionArn() + "/" + id,
+        request.name(), solution, request.effectiveTrainingMode(), Timestamps.now());
+    versions.create(pending);
+    tags.add(pending.solutionVersionArn(), request.tags());
+    try (JobRun run = new JobRun(runs, key(pending),
+        () -> orphans.abandon(versions.get(pending.solutionVersionArn()), RunningJobs.STOPPED))) {
+      recorded.accept(pending.solutionVersionArn());
+      return JobLifecycle.run(pending, versions::update, run, job -> train(solution, id, threads, progress));
+    }
+  }
+
+  public SolutionVersionDetails describeSolutionVersion(DescribeSolutionVersionRequest request) {
+    request.validate();
+    return orphans.recover(versions.get(request.solutionVersionArn()));
+  }
+
+  public ListSolutionVersionsResponse listSolutionVersions(ListSolutionVersionsRequest request) {
+    request.validate();
+    if (request.solutionArn() != null) {
+      solutions.get(request.solutionArn());
+    }
+    JobStore.Page<SolutionVersionDetails> page =
+        versions.list(request, "solutionArn", request.solutionArn(), SolutionVersionDetails::solutionArn);
+    return new ListSolutionVersionsResponse(
+        page.items().stream().map(orphans::recover).map(SolutionVersionDetails::summary).toList(), page.nextToken());
+  }
+
+  private void train(Solution solution, String id, int threads, PrintWriter progress) throws JobFailure {
+    if (home.startsWith("s3://")) {
+      throw new JobFailure("Training writes its model under --home, which must be a folder for it, not " + home
+          + ".");
+    }
+    try {
+      TrainSolutionVersionRequest request = new TrainSolutionVersionRequest(solution.name(),
+          solution.recipeArn(), solution.eventType(), solution.solutionConfig(), "FULL", null,
+          solution.datasetGroupArn(), datasets.trainingDatasets(solution.datasetGroupArn()), null);
+      new SolutionVersionTrainer(home, scope, trainedDeclarations(home, scope), threads, progress).train(request, id);
+    } catch (PersonalizeException e) {
+      throw new JobFailure("Cannot train on dataset group " + solution.datasetGroupArn() + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new JobFailure("Training failed: " + JobFailure.rootMessage(e), e);
+    }
+  }
+
+  /** A version's key in the store: its solution's name and its id, {@code <name>.<id>}. */
+  private static String key(SolutionVersionDetails version) {
+    String arn = version.solutionVersionArn();
+    String path = arn.substring(arn.lastIndexOf(':') + 1);
+    String[] parts = path.split("/");
+    return parts[1] + "." + parts[2];
+  }
+
+  /** The store key of a version ARN of this scope, {@code ...:solution/<name>/<id>}. */
+  private Optional<String> keyOfVersionArn(String arn) {
+    String prefix = scope.arn(SOLUTION, "");
+    if (!arn.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String[] parts = arn.substring(prefix.length()).split("/", -1);
+    return parts.length == 2 && !parts[0].isEmpty() && parts[1].matches("[0-9a-f]{8}")
+        ? Optional.of(parts[0] + "." + parts[1]) : Optional.empty();
+  }
+
+  /** Discards the trainer's progress, for callers that do not show it. */
+  public static PrintWriter noProgress() {
+    return new PrintWriter(Writer.nullWriter());
+  }
+}

@@ -1,0 +1,69 @@
+package io.segmentbeam.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** AWS's training flow on the command line: create-solution, then create-solution-version --solution-arn. */
+class SolutionFlowCliTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String A = "arn:aws:personalize:us-east-1:123456789012:";
+  static final String ROLE = "arn:aws:iam::123456789012:role/PersonalizeRole";
+
+  @TempDir Path work;
+
+  @Test
+  void aSolutionVersionTrainedThroughAwsFlowRunsABatchSegmentJob() throws Exception {
+    Path home = work.resolve("home");
+    assertThat(CliRun.run(home, "create-dataset-group", "--name", "flow").exitCode(), equalTo(0));
+    for (String type : List.of("Interactions", "Users", "Items")) {
+      String lower = type.toLowerCase();
+      CliRun.run(home, "create-schema", "--name", "flow-" + lower, "--schema",
+          "file://sample-data/datasets/" + lower + "-schema.json");
+      CliRun.run(home, "create-dataset", "--name", "flow-" + lower, "--dataset-group-arn", A + "dataset-group/flow",
+          "--dataset-type", type, "--schema-arn", A + "schema/flow-" + lower);
+      CliRun imported = CliRun.run(home, "create-dataset-import-job", "--job-name", "flow-" + lower, "--dataset-arn",
+          A + "dataset/flow/" + type.toUpperCase(), "--role-arn", ROLE,
+          "--data-source", "{\"dataLocation\": \"sample-data/datasets/" + lower + ".csv\"}");
+      assertThat(imported.err(), imported.exitCode(), equalTo(0));
+    }
+
+    CliRun solution = CliRun.run(home, "create-solution", "--name", "flow", "--dataset-group-arn",
+        A + "dataset-group/flow", "--recipe-arn", "arn:aws:personalize:::recipe/aws-item-affinity",
+        "--solution-config", "{\"algorithmHyperParameters\": {\"model\": \"als\", \"iterations\": \"5\"}}");
+    assertThat(solution.err(), JSON.readTree(solution.out()).get("solutionArn").asText(), equalTo(A + "solution/flow"));
+
+    CliRun update = CliRun.run(home, "create-solution-version", "--solution-arn", A + "solution/flow",
+        "--training-mode", "UPDATE");
+    update.assertApiError("InvalidInputException", "1 validation error detected: Value 'UPDATE' at 'trainingMode' "
+        + "failed to satisfy constraint: The user segmentation recipes support only FULL training: every solution "
+        + "version is trained from all of its data");
+
+    CliRun trained = CliRun.run(home, "create-solution-version", "--cli-input-json",
+        "{\"solutionArn\": \"" + A + "solution/flow\", \"trainingMode\": \"FULL\"}");
+    assertThat(trained.err(), trained.exitCode(), equalTo(0));
+    String version = JSON.readTree(trained.out()).get("solutionVersionArn").asText();
+    assertThat(version, startsWith(A + "solution/flow/"));
+    JsonNode described = JSON.readTree(CliRun.run(home, "describe-solution-version", "--solution-version-arn",
+        version).out()).get("solutionVersion");
+    assertThat(described.get("status").asText(), equalTo("ACTIVE"));
+    assertThat(described.get("trainingMode").asText(), equalTo("FULL"));
+    JsonNode latest = JSON.readTree(CliRun.run(home, "describe-solution", "--solution-arn", A + "solution/flow")
+        .out()).get("solution").get("latestSolutionVersion");
+    assertThat(latest.get("solutionVersionArn").asText(), equalTo(version));
+
+    CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--job-name", "on-trained", "--solution-version-arn", version,
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("out") + "/\"}}");
+    assertThat(job.err(), job.exitCode(), equalTo(0));
+    assertThat(Files.readAllLines(work.resolve("out/items-1.json.out")).size(), equalTo(25));
+  }
+}
