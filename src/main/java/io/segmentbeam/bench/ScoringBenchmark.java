@@ -149,7 +149,7 @@ public final class ScoringBenchmark {
     FileSystems.setDefaultPipelineOptions(options);
     LocalDocuments store = new LocalDocuments(work.resolve("home"));
     BatchSegmentJobService jobs = new BatchSegmentJobService(store, SCOPE,
-        SolutionVersionRegistry.load(work.resolve("solution-versions"))::find,
+        SolutionVersionRegistry.load(work.resolve("solution-versions")),
         () -> new FilterService(store, SCOPE, DatasetGroupRegistry.load(work.resolve("dataset-groups")),
             FilterDeclarations.load(work.resolve("filters"))), () -> options, Integer.MAX_VALUE);
     CreateBatchSegmentJobRequest request = new CreateBatchSegmentJobRequest(FILTER,

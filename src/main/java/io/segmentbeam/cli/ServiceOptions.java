@@ -12,6 +12,7 @@ import io.segmentbeam.pipeline.SegmentJobOptions;
 import io.segmentbeam.jobs.FilterService;
 import io.segmentbeam.registry.DatasetGroupRegistry;
 import io.segmentbeam.registry.FilterDeclarations;
+import io.segmentbeam.registry.SolutionVersionLookup;
 import io.segmentbeam.registry.SolutionVersionRegistry;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
@@ -23,7 +24,6 @@ import io.segmentbeam.service.Services;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -125,12 +125,11 @@ final class ServiceOptions {
 
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
-    SolutionVersionRegistry declared = SolutionVersionRegistry.load(solutionVersions);
-    // Versions trained through CreateSolutionVersion are read as they are asked for: one may have been trained since.
-    Path trained = SolutionService.trainedDeclarations(home, scope());
-    return new BatchSegmentJobService(store(), scope(), arn -> declared.find(arn)
-        .or(() -> home.startsWith("s3://") ? Optional.empty() : SolutionVersionRegistry.load(trained).find(arn)),
-        this::filters,
+    SolutionVersionLookup versions = SolutionVersionRegistry.load(solutionVersions);
+    if (!home.startsWith("s3://")) {
+      versions = versions.orElse(SolutionVersionRegistry.trainedIn(SolutionService.trainedDeclarations(home, scope())));
+    }
+    return new BatchSegmentJobService(store(), scope(), versions, this::filters,
         this::storageOptions, jobQuota);
   }
 

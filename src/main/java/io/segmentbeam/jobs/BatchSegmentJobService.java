@@ -10,6 +10,7 @@ import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
+import io.segmentbeam.registry.SolutionVersionLookup;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.ResourceTags;
@@ -18,9 +19,7 @@ import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -34,7 +33,7 @@ public final class BatchSegmentJobService {
   private final Resources<BatchSegmentJob> jobs;
   private final JobRuns runs;
   private final OrphanRecovery<BatchSegmentJob> orphans;
-  private final Function<String, Optional<SolutionVersion>> solutionVersions;
+  private final SolutionVersionLookup solutionVersions;
   private final ResourceTags tags;
   private final Supplier<FilterService> filters;
   private final JobQuota quota;
@@ -46,7 +45,7 @@ public final class BatchSegmentJobService {
    * @param quota how many batch segment jobs may be pending or in progress at once
    */
   public BatchSegmentJobService(Documents home, ArnScope scope,
-      Function<String, Optional<SolutionVersion>> solutionVersions,
+      SolutionVersionLookup solutionVersions,
       Supplier<FilterService> filters, Supplier<PipelineOptions> storage, int quota) {
     this.quota = new JobQuota("batch segment jobs", quota);
     this.scope = scope;
@@ -92,10 +91,10 @@ public final class BatchSegmentJobService {
    * in AWS, a solution version of another region or account is not found from this one.
    */
   SolutionVersion checkSolutionVersion(String arn, String field) {
-    return solutionVersions.apply(arn).filter(found -> scope.contains(found.solutionVersionArn()))
+    return solutionVersions.find(arn).filter(found -> scope.contains(found.solutionVersionArn()))
         .orElseThrow(() -> new ResourceNotFoundException("Could not find " + field + " " + arn + ": no solution "
-            + "version with that ARN is declared" + (scope.contains(arn) ? "." : " in " + scope.region()
-            + " for account " + scope.accountId() + ".")));
+            + "version with that ARN is " + (scope.contains(arn) ? solutionVersions.where() + "."
+            : "declared in " + scope.region() + " for account " + scope.accountId() + ".")));
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {

@@ -26,21 +26,47 @@ import java.util.Optional;
  * {@code itemsDataset} is required by Item-Attribute-Affinity, whose queries are matched against
  * item attributes. Relative locations are resolved against the declaring file's folder.
  */
-public final class SolutionVersionRegistry {
+public final class SolutionVersionRegistry implements SolutionVersionLookup {
+  private final Path folder;
   private final Map<String, SolutionVersion> byArn;
 
-  private SolutionVersionRegistry(Map<String, SolutionVersion> byArn) {
+  private SolutionVersionRegistry(Path folder, Map<String, SolutionVersion> byArn) {
+    this.folder = folder;
     this.byArn = byArn;
   }
 
   /** Reads every declaration in {@code folder}; a missing folder is an empty registry. */
   public static SolutionVersionRegistry load(Path folder) {
-    return new SolutionVersionRegistry(Declarations.load(folder, "solution version", Declaration.class,
+    return new SolutionVersionRegistry(folder, Declarations.load(folder, "solution version", Declaration.class,
         SolutionVersionRegistry::read, SolutionVersion::solutionVersionArn));
   }
 
+  @Override
   public Optional<SolutionVersion> find(String solutionVersionArn) {
     return Optional.ofNullable(byArn.get(solutionVersionArn));
+  }
+
+  @Override
+  public String where() {
+    return "declared in " + folder.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The versions declared in {@code folder}, read each time one is looked for: versions trained
+   * with CreateSolutionVersion land there while a service runs.
+   */
+  public static SolutionVersionLookup trainedIn(Path folder) {
+    return new SolutionVersionLookup() {
+      @Override
+      public Optional<SolutionVersion> find(String arn) {
+        return load(folder).find(arn);
+      }
+
+      @Override
+      public String where() {
+        return "trained with CreateSolutionVersion (" + folder.toAbsolutePath().normalize() + ")";
+      }
+    };
   }
 
   private record Declaration(String solutionVersionArn, String recipeArn, Map<String, String> model,

@@ -90,6 +90,18 @@ class CliErrorsTest {
   }
 
   @Test
+  void anUnknownSolutionVersionIsNotFoundNamingWhereItWasLookedFor() {
+    CliRun run = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--solution-version-arn",
+        "arn:aws:personalize:us-east-1:123456789012:solution/nowhere/1");
+    run.assertApiError("ResourceNotFoundException", "Could not find solutionVersionArn "
+        + "arn:aws:personalize:us-east-1:123456789012:solution/nowhere/1: no solution version with that ARN is "
+        + "declared in " + Path.of("pipelines/solution-versions").toAbsolutePath() + ", nor trained with "
+        + "CreateSolutionVersion (" + home.toAbsolutePath().resolve("trained-solution-versions/us-east-1/123456789012")
+        + ").");
+  }
+
+  @Test
   void aSolutionVersionOfAnotherRegionIsNotFoundFromThisOne() throws IOException {
     CliRun run = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
         "file://pipelines/sample-batch-segment-job.json", "--region=eu-west-1");
