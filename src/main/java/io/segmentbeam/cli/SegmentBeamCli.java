@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
     footer = "Add --debug to any command to print the stack trace of an unexpected failure.",
     subcommands = {
         CreateBatchSegmentJobCommand.class,
+        DescribeRecipeCommand.class,
+        ListRecipesCommand.class,
         CreateSolutionCommand.class,
         DescribeSolutionCommand.class,
         ListSolutionsCommand.class,

@@ -4,13 +4,21 @@ import io.segmentbeam.api.CreateSolutionRequest;
 import io.segmentbeam.api.CreateSolutionResponse;
 import io.segmentbeam.api.CreateSolutionVersionRequest;
 import io.segmentbeam.api.DescribeDatasetGroupRequest;
+import io.segmentbeam.api.DescribeRecipeRequest;
 import io.segmentbeam.api.DescribeSolutionRequest;
 import io.segmentbeam.api.DescribeSolutionVersionRequest;
+import io.segmentbeam.api.InvalidNextTokenException;
+import io.segmentbeam.api.ListRecipesRequest;
+import io.segmentbeam.api.ListRecipesResponse;
 import io.segmentbeam.api.ListSolutionVersionsRequest;
 import io.segmentbeam.api.ListSolutionVersionsResponse;
 import io.segmentbeam.api.ListSolutionsRequest;
 import io.segmentbeam.api.ListSolutionsResponse;
 import io.segmentbeam.api.PersonalizeException;
+import io.segmentbeam.api.Recipe;
+import io.segmentbeam.api.RecipeDescription;
+import io.segmentbeam.api.RecipeSummary;
+import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.api.Solution;
 import io.segmentbeam.api.SolutionVersionDetails;
 import io.segmentbeam.api.TrainSolutionVersionRequest;
@@ -26,7 +34,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -43,6 +53,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public final class SolutionService {
   private static final String SOLUTION = "solution";
   private static final String VERSION = "solution-version";
+  /** Recipes are few and fixed: a page token is where the next page starts. */
+  private static final String RECIPES_TOKEN = "recipes-";
 
   private final String home;
   private final ArnScope scope;
@@ -137,6 +149,33 @@ public final class SolutionService {
         versions.list(request, "solutionArn", request.solutionArn(), SolutionVersionDetails::solutionArn);
     return new ListSolutionVersionsResponse(
         page.items().stream().map(orphans::recover).map(SolutionVersionDetails::summary).toList(), page.nextToken());
+  }
+
+  /** The USER_SEGMENTATION recipes, the only ones that make segment models. */
+  public RecipeDescription describeRecipe(DescribeRecipeRequest request) {
+    request.validate();
+    return Recipe.fromArn(request.recipeArn()).map(RecipeDescription::of).orElseThrow(() ->
+        new ResourceNotFoundException("Could not find recipeArn " + request.recipeArn() + ": SegmentBeam has the "
+            + "USER_SEGMENTATION recipes " + Recipe.ITEM_AFFINITY.arn() + " and " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn()
+            + "."));
+  }
+
+  /** The recipes a page at a time; they belong to no domain, so a domain lists none. */
+  public ListRecipesResponse listRecipes(ListRecipesRequest request) {
+    request.validate();
+    List<RecipeSummary> all = request.domain() != null ? List.of()
+        : Arrays.stream(Recipe.values()).map(recipe -> RecipeDescription.of(recipe).summary()).toList();
+    int from = 0;
+    if (request.nextToken() != null) {
+      String offset = request.nextToken().startsWith(RECIPES_TOKEN)
+          ? request.nextToken().substring(RECIPES_TOKEN.length()) : "";
+      if (!offset.matches("[1-9][0-9]?") || Integer.parseInt(offset) >= all.size()) {
+        throw new InvalidNextTokenException("The nextToken is not valid for this request.");
+      }
+      from = Integer.parseInt(offset);
+    }
+    int to = Math.min(all.size(), from + request.effectiveMaxResults());
+    return new ListRecipesResponse(all.subList(from, to), to < all.size() ? RECIPES_TOKEN + to : null);
   }
 
   private void train(Solution solution, String id, int threads, PrintWriter progress) throws JobFailure {

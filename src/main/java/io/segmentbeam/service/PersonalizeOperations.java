@@ -29,6 +29,8 @@ import io.segmentbeam.api.DescribeEventTrackerRequest;
 import io.segmentbeam.api.DescribeEventTrackerResponse;
 import io.segmentbeam.api.DescribeFilterRequest;
 import io.segmentbeam.api.DescribeFilterResponse;
+import io.segmentbeam.api.DescribeRecipeRequest;
+import io.segmentbeam.api.DescribeRecipeResponse;
 import io.segmentbeam.api.DescribeSchemaRequest;
 import io.segmentbeam.api.DescribeSchemaResponse;
 import io.segmentbeam.api.DescribeSolutionRequest;
@@ -42,6 +44,7 @@ import io.segmentbeam.api.ListDatasetImportJobsRequest;
 import io.segmentbeam.api.ListDatasetsRequest;
 import io.segmentbeam.api.ListEventTrackersRequest;
 import io.segmentbeam.api.ListFiltersRequest;
+import io.segmentbeam.api.ListRecipesRequest;
 import io.segmentbeam.api.ListSchemasRequest;
 import io.segmentbeam.api.ListSolutionVersionsRequest;
 import io.segmentbeam.api.ListSolutionsRequest;
@@ -120,6 +123,9 @@ final class PersonalizeOperations {
         request -> new DescribeSolutionVersionResponse(services.solutions().describeSolutionVersion(request))));
     operations.put("ListSolutionVersions", read(ListSolutionVersionsRequest.class,
         services.solutions()::listSolutionVersions));
+    operations.put("DescribeRecipe", read(DescribeRecipeRequest.class,
+        request -> new DescribeRecipeResponse(services.solutions().describeRecipe(request))));
+    operations.put("ListRecipes", read(ListRecipesRequest.class, services.solutions()::listRecipes));
     operations.put("TagResource", read(TagResourceRequest.class, request -> {
       services.tags().tag(request);
       return Map.of();

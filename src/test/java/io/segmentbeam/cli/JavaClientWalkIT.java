@@ -34,11 +34,13 @@ import com.amazonaws.services.personalize.model.DatasetExportJobOutput;
 import com.amazonaws.services.personalize.model.DescribeBatchSegmentJobRequest;
 import com.amazonaws.services.personalize.model.DescribeDatasetExportJobRequest;
 import com.amazonaws.services.personalize.model.DescribeDatasetImportJobRequest;
+import com.amazonaws.services.personalize.model.DescribeRecipeRequest;
 import com.amazonaws.services.personalize.model.InvalidInputException;
 import com.amazonaws.services.personalize.model.InvalidNextTokenException;
 import com.amazonaws.services.personalize.model.LimitExceededException;
 import com.amazonaws.services.personalize.model.ListBatchSegmentJobsRequest;
 import com.amazonaws.services.personalize.model.ListBatchSegmentJobsResult;
+import com.amazonaws.services.personalize.model.ListRecipesRequest;
 import com.amazonaws.services.personalize.model.ResourceAlreadyExistsException;
 import com.amazonaws.services.personalize.model.ResourceInUseException;
 import com.amazonaws.services.personalize.model.ResourceNotFoundException;
@@ -246,6 +248,10 @@ class JavaClientWalkIT {
           List.of("aws", "personalize", "list-batch-segment-jobs"));
       assertThat(cli.err(), JSON.readTree(cli.out()).get("batchSegmentJobs").size(), equalTo(250));
 
+      assertThat(personalize.describeRecipe(new DescribeRecipeRequest()
+          .withRecipeArn("arn:aws:personalize:::recipe/aws-item-affinity")).getRecipe().getRecipeType(),
+          equalTo("USER_SEGMENTATION"));
+      assertThat(personalize.listRecipes(new ListRecipesRequest()).getRecipes().size(), equalTo(2));
       assertThrows(InvalidNextTokenException.class, () -> personalize.listBatchSegmentJobs(
           new ListBatchSegmentJobsRequest().withNextToken("forged")));
       InvalidInputException badName = assertThrows(InvalidInputException.class, () ->

@@ -21,6 +21,29 @@ class SolutionFlowCliTest {
   @TempDir Path work;
 
   @Test
+  void theUserSegmentationRecipesAreDescribedAndListedAPageAtATime() throws Exception {
+    Path home = work.resolve("home");
+    JsonNode recipe = JSON.readTree(CliRun.run(home, "describe-recipe", "--recipe-arn",
+        "arn:aws:personalize:::recipe/aws-item-attribute-affinity").out()).get("recipe");
+    assertThat(recipe.get("name").asText(), equalTo("aws-item-attribute-affinity"));
+    assertThat(recipe.get("recipeType").asText(), equalTo("USER_SEGMENTATION"));
+    assertThat(recipe.get("status").asText(), equalTo("ACTIVE"));
+    JsonNode first = JSON.readTree(CliRun.run(home, "list-recipes", "--max-results", "1").out());
+    assertThat(first.get("recipes").get(0).get("name").asText(), equalTo("aws-item-affinity"));
+    JsonNode second = JSON.readTree(CliRun.run(home, "list-recipes", "--next-token",
+        first.get("nextToken").asText()).out());
+    assertThat(second.get("recipes").get(0).get("name").asText(), equalTo("aws-item-attribute-affinity"));
+    assertThat(second.has("nextToken"), equalTo(false));
+    CliRun.run(home, "list-recipes", "--next-token", "forged").assertApiError("InvalidNextTokenException",
+        "The nextToken is not valid for this request.");
+    CliRun.run(home, "describe-recipe", "--recipe-arn", "arn:aws:personalize:::recipe/aws-user-personalization")
+        .assertApiError("ResourceNotFoundException", "Could not find recipeArn "
+            + "arn:aws:personalize:::recipe/aws-user-personalization: SegmentBeam has the USER_SEGMENTATION recipes "
+            + "arn:aws:personalize:::recipe/aws-item-affinity and "
+            + "arn:aws:personalize:::recipe/aws-item-attribute-affinity.");
+  }
+
+  @Test
   void aSolutionVersionTrainedThroughAwsFlowRunsABatchSegmentJob() throws Exception {
     Path home = work.resolve("home");
     assertThat(CliRun.run(home, "create-dataset-group", "--name", "flow").exitCode(), equalTo(0));

@@ -1,0 +1,4 @@
+package io.segmentbeam.api;
+
+/** The DescribeRecipe response. */
+public record DescribeRecipeResponse(RecipeDescription recipe) {}
