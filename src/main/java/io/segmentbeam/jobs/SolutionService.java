@@ -78,11 +78,11 @@ public final class SolutionService {
     this.solutions = new Resources<>(store, scope, SOLUTION, "solutionArn", Solution.class, Solution::name,
         Solution::solutionArn, Solution::creationDateTime);
     this.versions = new Resources<>(store, scope, VERSION, "solutionVersionArn", SolutionVersionDetails.class,
-        SolutionService::key, SolutionVersionDetails::solutionVersionArn, SolutionVersionDetails::creationDateTime,
+        this::key, SolutionVersionDetails::solutionVersionArn, SolutionVersionDetails::creationDateTime,
         this::keyOfVersionArn);
     this.runs = new JobRuns(store, scope, VERSION);
     // A training whose process died ends CREATE FAILED: it registers its model only as its last step.
-    this.orphans = new OrphanRecovery<>(runs, SolutionService::key, SolutionVersionDetails::creationDateTime,
+    this.orphans = new OrphanRecovery<>(runs, this::key, SolutionVersionDetails::creationDateTime,
         versions::update, version -> JobStorage.of(storage.get(), null), (version, run, jobStorage) -> false);
   }
 
@@ -196,11 +196,8 @@ public final class SolutionService {
   }
 
   /** A version's key in the store: its solution's name and its id, {@code <name>.<id>}. */
-  private static String key(SolutionVersionDetails version) {
-    String arn = version.solutionVersionArn();
-    String path = arn.substring(arn.lastIndexOf(':') + 1);
-    String[] parts = path.split("/");
-    return parts[1] + "." + parts[2];
+  private String key(SolutionVersionDetails version) {
+    return keyOfVersionArn(version.solutionVersionArn()).orElseThrow();
   }
 
   /** The store key of a version ARN of this scope, {@code ...:solution/<name>/<id>}. */
