@@ -58,7 +58,8 @@ public final class StorageSession implements AutoCloseable {
   /**
    * A new file, or a replaced one, at {@code name} (which may hold {@code /}) in {@code folder},
    * which must still be there: the removed staging folder of a stopped job is never made again by
-   * a write that comes late. Local folders between it and the file are made.
+   * a write that comes late. Local folders between it and the file are made. A name that would
+   * leave the folder (an S3 key with {@code ../} in it, written locally) is refused.
    */
   public OutputStream writeInto(String folder, String name, String contentType) throws IOException {
     if (!S3Buckets.isS3(folder)) {
@@ -66,7 +67,10 @@ public final class StorageSession implements AutoCloseable {
       if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
         throw new NoSuchFileException(base.toString(), null, "the folder to write in is not there (any more)");
       }
-      Path file = base.resolve(name);
+      Path file = base.resolve(name).normalize();
+      if (!file.startsWith(base) || file.equals(base)) {
+        throw new IOException("the file name " + name + " would be written outside " + base);
+      }
       for (Path at = base; !at.equals(file.getParent()); ) {
         at = at.resolve(file.getParent().getName(at.getNameCount()));
         try {
