@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
     description = "Writes reproducible Users, Items and Interactions datasets with their schemas, the ground truth "
         + "they were drawn from, and segment input files (the repository's sample-data/).")
 final class GenerateSampleDataCommand implements Callable<Integer> {
-  @Option(names = "--output", paramLabel = "DIR", defaultValue = "sample-data",
-      description = "Folder to write to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--output-folder", paramLabel = "DIR", defaultValue = "sample-data",
+      description = "Folder to write to (default: ${DEFAULT-VALUE}; not --output, which is the AWS CLI's output format).")
   Path output;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).") long seed;

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
         ListSolutionsCommand.class,
         CreateSolutionVersionCommand.class,
         DescribeSolutionVersionCommand.class,
+        GetSolutionMetricsCommand.class,
         ListSolutionVersionsCommand.class,
         EvaluateCommand.class,
         DescribeBatchSegmentJobCommand.class,

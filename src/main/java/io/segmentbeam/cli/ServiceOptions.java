@@ -125,12 +125,15 @@ final class ServiceOptions {
 
   BatchSegmentJobService batchSegmentJobs() {
     registerFileSystems();
-    SolutionVersionLookup versions = SolutionVersionRegistry.load(solutionVersions);
-    if (!home.startsWith("s3://")) {
-      versions = versions.orElse(SolutionVersionRegistry.trainedIn(SolutionService.trainedDeclarations(home, scope())));
-    }
-    return new BatchSegmentJobService(store(), scope(), versions, this::filters,
+    return new BatchSegmentJobService(store(), scope(), solutionVersionLookup(), this::filters,
         this::storageOptions, jobQuota);
+  }
+
+  /** Declared solution versions, then (with a local home) the ones trained under it. */
+  private SolutionVersionLookup solutionVersionLookup() {
+    SolutionVersionLookup versions = SolutionVersionRegistry.load(solutionVersions);
+    return home.startsWith("s3://") ? versions
+        : versions.orElse(SolutionVersionRegistry.trainedIn(SolutionService.trainedDeclarations(home, scope())));
   }
 
   FilterService filters() {
@@ -173,7 +176,7 @@ final class ServiceOptions {
   }
 
   private SolutionService solutions(DatasetService datasets) {
-    return new SolutionService(home, store(), scope(), datasets, this::storageOptions);
+    return new SolutionService(home, store(), scope(), datasets, solutionVersionLookup(), this::storageOptions);
   }
 
   /** Every service, for the endpoint; each job gets fresh pipeline options from {@code args}. */

@@ -105,14 +105,32 @@ public final class InteractionMatrix {
       return size;
     }
 
-    /**
-     * The matrix over {@code users} x {@code items}, with indexes renamed by the two maps (old index
-     * to new), so that rows can follow id order however ids were first seen.
-     */
-    public InteractionMatrix build(int users, int items, int[] userOrder, int[] itemOrder) {
+    /** The user index of the {@code event}-th event added. */
+    public int user(int event) {
+      return user[event];
+    }
+
+    public int item(int event) {
+      return item[event];
+    }
+
+    public float weight(int event) {
+      return weight[event];
+    }
+
+    /** Renames every event's indexes by the two maps (old index to new). */
+    void renumber(int[] userOrder, int[] itemOrder) {
+      for (int e = 0; e < size; e++) {
+        user[e] = userOrder[user[e]];
+        item[e] = itemOrder[item[e]];
+      }
+    }
+
+    /** The matrix over {@code users} x {@code items}. */
+    public InteractionMatrix build(int users, int items) {
       int[] start = new int[users + 1];
       for (int e = 0; e < size; e++) {
-        start[userOrder[user[e]] + 1]++;
+        start[user[e] + 1]++;
       }
       for (int u = 0; u < users; u++) {
         start[u + 1] += start[u];
@@ -121,7 +139,7 @@ public final class InteractionMatrix {
       int[] next = Arrays.copyOf(start, users);
       long[] entries = new long[size];
       for (int e = 0; e < size; e++) {
-        entries[next[userOrder[user[e]]]++] = (long) itemOrder[item[e]] << 32 | Float.floatToRawIntBits(weight[e]) & 0xFFFFFFFFL;
+        entries[next[user[e]]++] = (long) item[e] << 32 | Float.floatToRawIntBits(weight[e]) & 0xFFFFFFFFL;
       }
       user = null;
       item = null;

@@ -91,10 +91,7 @@ public final class BatchSegmentJobService {
    * in AWS, a solution version of another region or account is not found from this one.
    */
   SolutionVersion checkSolutionVersion(String arn, String field) {
-    return solutionVersions.find(arn).filter(found -> scope.contains(found.solutionVersionArn()))
-        .orElseThrow(() -> new ResourceNotFoundException("Could not find " + field + " " + arn + ": no solution "
-            + "version with that ARN is " + (scope.contains(arn) ? solutionVersions.where() + "."
-            : "declared in " + scope.region() + " for account " + scope.accountId() + ".")));
+    return solutionVersions.require(arn, field, scope);
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {

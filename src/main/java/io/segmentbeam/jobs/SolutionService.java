@@ -7,7 +7,10 @@ import io.segmentbeam.api.DescribeDatasetGroupRequest;
 import io.segmentbeam.api.DescribeRecipeRequest;
 import io.segmentbeam.api.DescribeSolutionRequest;
 import io.segmentbeam.api.DescribeSolutionVersionRequest;
+import io.segmentbeam.api.GetSolutionMetricsRequest;
+import io.segmentbeam.api.GetSolutionMetricsResponse;
 import io.segmentbeam.api.InvalidNextTokenException;
+import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.api.ListRecipesRequest;
 import io.segmentbeam.api.ListRecipesResponse;
 import io.segmentbeam.api.ListSolutionVersionsRequest;
@@ -18,10 +21,13 @@ import io.segmentbeam.api.PersonalizeException;
 import io.segmentbeam.api.Recipe;
 import io.segmentbeam.api.RecipeDescription;
 import io.segmentbeam.api.RecipeSummary;
+import io.segmentbeam.api.ResourceInUseException;
 import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.api.Solution;
 import io.segmentbeam.api.SolutionVersionDetails;
 import io.segmentbeam.api.TrainSolutionVersionRequest;
+import io.segmentbeam.registry.SolutionVersion;
+import io.segmentbeam.registry.SolutionVersionLookup;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.Documents;
 import io.segmentbeam.store.JobRuns;
@@ -64,14 +70,17 @@ public final class SolutionService {
   private final JobRuns runs;
   private final OrphanRecovery<SolutionVersionDetails> orphans;
   private final ResourceTags tags;
+  private final SolutionVersionLookup trained;
 
   /**
    * @param home the store's folder, where trained models and their declarations are written
+   * @param trained where solution versions are found, declared or trained (for their metrics)
    * @param storage options that reach the jobs' storage, to end orphaned trainings with
    */
   public SolutionService(String home, Documents store, ArnScope scope, DatasetService datasets,
-      Supplier<PipelineOptions> storage) {
+      SolutionVersionLookup trained, Supplier<PipelineOptions> storage) {
     this.home = home;
+    this.trained = trained;
     this.scope = scope;
     this.datasets = datasets;
     this.tags = new ResourceTags(store, scope);
@@ -149,6 +158,24 @@ public final class SolutionService {
         versions.list(request, "solutionArn", request.solutionArn(), SolutionVersionDetails::solutionArn);
     return new ListSolutionVersionsResponse(
         page.items().stream().map(orphans::recover).map(SolutionVersionDetails::summary).toList(), page.nextToken());
+  }
+
+  /**
+   * The offline metrics the version's training measured (see {@code SolutionMetrics}); a version
+   * still training is ResourceInUseException, as its metrics do not exist yet. A version declared
+   * without metrics has none.
+   */
+  public GetSolutionMetricsResponse getSolutionMetrics(GetSolutionMetricsRequest request) {
+    request.validate();
+    String arn = request.solutionVersionArn();
+    Optional<SolutionVersionDetails> recorded = keyOfVersionArn(arn).flatMap(key -> versions.find(arn))
+        .map(orphans::recover);
+    if (recorded.isPresent() && !recorded.get().status().equals(JobStatus.ACTIVE)) {
+      throw new ResourceInUseException("Solution version " + arn + " has no metrics yet: its status is "
+          + recorded.get().status() + ", and metrics exist once it is ACTIVE.");
+    }
+    SolutionVersion version = trained.require(arn, "solutionVersionArn", scope);
+    return new GetSolutionMetricsResponse(version.solutionVersionArn(), version.metrics());
   }
 
   /** The USER_SEGMENTATION recipes, the only ones that make segment models. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * }</pre>
  *
  * {@code itemsDataset} is required by Item-Attribute-Affinity, whose queries are matched against
- * item attributes. Relative locations are resolved against the declaring file's folder.
+ * item attributes. {@code metrics} (optional, name to number) is what GetSolutionMetrics answers;
+ * training writes the figures it measured there. Relative locations are resolved against the declaring file's folder.
  */
 public final class SolutionVersionRegistry implements SolutionVersionLookup {
   private final Path folder;
@@ -70,7 +71,7 @@ public final class SolutionVersionRegistry implements SolutionVersionLookup {
   }
 
   private record Declaration(String solutionVersionArn, String recipeArn, Map<String, String> model,
-      DatasetFiles itemsDataset) {}
+      DatasetFiles itemsDataset, Map<String, Double> metrics) {}
 
   private static SolutionVersion read(Path file, Declaration declaration) {
     String arn = declaration.solutionVersionArn();
@@ -94,6 +95,6 @@ public final class SolutionVersionRegistry implements SolutionVersionLookup {
       throw new IllegalArgumentException(file + ": an Item-Attribute-Affinity solution version needs "
           + "\"itemsDataset\" to match its queries against");
     }
-    return new SolutionVersion(arn, recipe, spec, items);
+    return new SolutionVersion(arn, recipe, spec, items, declaration.metrics());
   }
 }

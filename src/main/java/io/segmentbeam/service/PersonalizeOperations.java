@@ -37,6 +37,7 @@ import io.segmentbeam.api.DescribeSolutionRequest;
 import io.segmentbeam.api.DescribeSolutionResponse;
 import io.segmentbeam.api.DescribeSolutionVersionRequest;
 import io.segmentbeam.api.DescribeSolutionVersionResponse;
+import io.segmentbeam.api.GetSolutionMetricsRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListDatasetExportJobsRequest;
 import io.segmentbeam.api.ListDatasetGroupsRequest;
@@ -123,6 +124,8 @@ final class PersonalizeOperations {
         request -> new DescribeSolutionVersionResponse(services.solutions().describeSolutionVersion(request))));
     operations.put("ListSolutionVersions", read(ListSolutionVersionsRequest.class,
         services.solutions()::listSolutionVersions));
+    operations.put("GetSolutionMetrics", read(GetSolutionMetricsRequest.class,
+        services.solutions()::getSolutionMetrics));
     operations.put("DescribeRecipe", read(DescribeRecipeRequest.class,
         request -> new DescribeRecipeResponse(services.solutions().describeRecipe(request))));
     operations.put("ListRecipes", read(ListRecipesRequest.class, services.solutions()::listRecipes));

@@ -13,6 +13,7 @@ import io.segmentbeam.dataset.DatasetSchema;
 import io.segmentbeam.dataset.DatasetType;
 import io.segmentbeam.interactions.EventWeighting;
 import io.segmentbeam.interactions.InteractionData;
+import io.segmentbeam.interactions.InteractionEvents;
 import io.segmentbeam.model.factors.FactorFiles;
 import io.segmentbeam.storage.ListedFile;
 import io.segmentbeam.storage.Listing;
@@ -28,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
@@ -83,12 +85,20 @@ public final class SolutionVersionTrainer {
     ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
     Path declarationFile = registry.resolve(request.name() + "-" + versionId + ".json");
     long start = System.nanoTime();
-    InteractionData data = readInteractions(interactions, weighting);
-    progress.printf(Locale.ROOT, "read %,d events: %,d users, %,d items, %,d distinct pairs (%.1f s)%n",
-        data.events(), data.userIds().length, data.itemIds().length, data.matrix().nonZeros(), seconds(start));
+    InteractionEvents events = readInteractions(interactions, weighting);
     if (items != null) {
       checkItems(items);
     }
+    long measuring = System.nanoTime();
+    Map<String, Double> metrics = SolutionMetrics.measure(events, settings, threads, (iteration, iterations, loss,
+        millis) -> { });
+    progress.printf(Locale.ROOT, "held-out metrics: precision_at_25 %.4f (popularity baseline %.4f), "
+        + "recall_at_100 %.4f (%.4f) on %.0f items (%.1f s)%n", metrics.get("precision_at_25"),
+        metrics.get(SolutionMetrics.BASELINE + "precision_at_25"), metrics.get("recall_at_100"),
+        metrics.get(SolutionMetrics.BASELINE + "recall_at_100"), metrics.get("test_items"), seconds(measuring));
+    InteractionData data = events.toData();
+    progress.printf(Locale.ROOT, "training on all %,d events: %,d users, %,d items, %,d distinct pairs%n",
+        data.events(), data.userIds().length, data.itemIds().length, data.matrix().nonZeros());
     if (settings.model().equals("als")) {
       String modelFolder = modelFolder(request, versionId);
       trainAls(data, settings, modelFolder);
@@ -103,6 +113,7 @@ public final class SolutionVersionTrainer {
         .put("solutionVersionArn", arn)
         .put("recipeArn", request.recipeArn());
     declaration.set("model", model);
+    metrics.forEach(declaration.putObject("metrics")::put);
     if (items != null) {
       declaration.putObject("itemsDataset")
           .put("dataLocation", relative(items.dataLocation()))
@@ -128,14 +139,17 @@ public final class SolutionVersionTrainer {
     FactorFiles.write(modelFolder + "item-factors.jsonl", data.itemIds(), factors.items(), factors.factors());
   }
 
-  private static InteractionData readInteractions(DatasetFiles interactions, EventWeighting weighting)
+  private InteractionEvents readInteractions(DatasetFiles interactions, EventWeighting weighting)
       throws IOException {
-    InteractionData data = dataset("datasets.interactions", () -> InteractionData.read(interactions, weighting));
-    if (data.matrix().nonZeros() == 0) {
+    long start = System.nanoTime();
+    InteractionEvents events = dataset("datasets.interactions", () -> InteractionEvents.read(interactions, weighting));
+    progress.printf(Locale.ROOT, "read %,d events: %,d users, %,d items (%.1f s)%n", events.size(),
+        events.userIds().length, events.itemIds().length, seconds(start));
+    if (events.size() == 0) {
       throw new InvalidInputException("datasets.interactions: no event counts for training (check eventType and "
           + "solutionConfig.eventValueThreshold)");
     }
-    return data;
+    return events;
   }
 
   private static void checkItems(DatasetFiles items) throws IOException {

@@ -20,7 +20,7 @@ public record TrainingSettings(String model, int factors, int iterations, double
   public static final Set<String> MODELS = Set.of("als", "item-cooccurrence", "popularity");
   private static final String FIELD = "solutionConfig.algorithmHyperParameters.";
   private static final Map<String, String> DEFAULTS = Map.of("model", "als", "factors", "16", "iterations", "15",
-      "regularization", "0.1", "alpha", "10", "seed", "42", "event_weights", "click=1,purchase=4,rating=1");
+      "regularization", "0.1", "alpha", "1", "seed", "42", "event_weights", "click=1,purchase=4,rating=1");
 
   public static TrainingSettings from(Map<String, String> hyperParameters) {
     Map<String, String> values = new TreeMap<>(DEFAULTS);

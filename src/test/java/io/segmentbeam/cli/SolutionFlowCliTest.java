@@ -1,13 +1,16 @@
 package io.segmentbeam.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +85,26 @@ class SolutionFlowCliTest {
     JsonNode latest = JSON.readTree(CliRun.run(home, "describe-solution", "--solution-arn", A + "solution/flow")
         .out()).get("solution").get("latestSolutionVersion");
     assertThat(latest.get("solutionVersionArn").asText(), equalTo(version));
+
+    JsonNode metrics = JSON.readTree(CliRun.run(home, "get-solution-metrics", "--solution-version-arn", version)
+        .out());
+    assertThat(metrics.get("solutionVersionArn").asText(), equalTo(version));
+    List<String> names = new ArrayList<>();
+    metrics.get("metrics").fieldNames().forEachRemaining(names::add);
+    assertThat(names, containsInAnyOrder("precision_at_25", "recall_at_25", "coverage_at_25", "precision_at_100",
+        "recall_at_100", "coverage_at_100", "popularity_baseline_precision_at_25",
+        "popularity_baseline_recall_at_25", "popularity_baseline_coverage_at_25",
+        "popularity_baseline_precision_at_100", "popularity_baseline_recall_at_100",
+        "popularity_baseline_coverage_at_100", "test_items", "held_out_events"));
+    // The sample data's 1,000 users hold out 5,000-odd of their 25,199 events, over all 200 items.
+    assertThat(metrics.get("metrics").get("test_items").asInt(), equalTo(199));
+    assertThat(metrics.get("metrics").get("precision_at_25").asDouble(),
+        greaterThan(metrics.get("metrics").get("popularity_baseline_precision_at_25").asDouble()));
+    CliRun.run(home, "get-solution-metrics", "--solution-version-arn", A + "solution/flow/0000abcd")
+        .assertApiError("ResourceNotFoundException", "Could not find solutionVersionArn " + A
+            + "solution/flow/0000abcd: no solution version with that ARN is declared in "
+            + Path.of("pipelines/solution-versions").toAbsolutePath() + ", nor trained with CreateSolutionVersion ("
+            + home.resolve("trained-solution-versions/us-east-1/123456789012").toAbsolutePath() + ").");
 
     CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
         "file://pipelines/sample-batch-segment-job.json", "--job-name", "on-trained", "--solution-version-arn", version,

@@ -29,15 +29,7 @@ class ImplicitAlsTest {
         builder.add(user, item, 1f);
       }
     }
-    return builder.build(USERS, ITEMS, identity(USERS), identity(ITEMS));
-  }
-
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    return order;
+    return builder.build(USERS, ITEMS);
   }
 
   @Test
@@ -46,7 +38,7 @@ class ImplicitAlsTest {
     builder.add(1, 2, 1f);
     builder.add(0, 1, 2f);
     builder.add(1, 2, 3f);
-    InteractionMatrix matrix = builder.build(2, 3, identity(2), identity(3));
+    InteractionMatrix matrix = builder.build(2, 3);
     assertThat(matrix.nonZeros(), equalTo(2));
     InteractionMatrix.Rows byUser = matrix.byUser();
     assertThat(byUser.weights()[byUser.start()[1]], equalTo(4f));

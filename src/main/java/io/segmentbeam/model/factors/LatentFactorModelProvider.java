@@ -42,4 +42,14 @@ public final class LatentFactorModelProvider implements SegmentModelProvider {
     }
     return new LatentFactorModel(users, items);
   }
+
+  /**
+   * A model over vectors held in memory (a training's result, measured before it is written): ids
+   * ascending, each with its row of {@code factors} values.
+   */
+  public static SegmentModel of(String[] userIds, float[] userVectors, String[] itemIds, float[] itemVectors,
+      int factors) {
+    return new LatentFactorModel(FactorTable.ofSorted(userIds, userVectors, factors),
+        FactorTable.ofSorted(itemIds, itemVectors, factors));
+  }
 }

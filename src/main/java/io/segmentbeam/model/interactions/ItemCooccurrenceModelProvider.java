@@ -15,10 +15,11 @@ import java.util.List;
  * Model type {@code item-cooccurrence}: a user's score for an item is their affinity to it through
  * the items in their history. Two items are as similar as the cosine of their user sets (how many
  * users interacted with both, over the geometric mean of each one's user count). A user's score is
- * the mean similarity of their history to the query's items, each history item weighted by the
- * user's events with it, so that a user with a long history is not favoured for its length alone.
- * An item is fully similar to itself, so users who already chose it rank high. Settings as
- * {@link InteractionModel}'s.
+ * the summed similarity of their history to the query's items (averaged over the query's items),
+ * each history item weighted by the user's events with it. The sum is not divided by the user's
+ * activity: users who do more are more likely to act on any item, and on held-out events a mean
+ * instead of a sum fell far below the popularity baseline (see README, Training). An item is fully
+ * similar to itself, so users who already chose it rank high. Settings as {@link InteractionModel}'s.
  *
  * <p>No similarity matrix is stored: a query costs the events of the query items' users (to find
  * similar items) plus one pass over all events (to score users).
@@ -32,7 +33,12 @@ public final class ItemCooccurrenceModelProvider implements SegmentModelProvider
 
   @Override
   public SegmentModel load(ModelSpec spec) throws IOException {
-    return new ItemCooccurrenceModel(InteractionModel.read(spec));
+    return of(InteractionModel.read(spec));
+  }
+
+  /** The model over interaction data already read (a training split's, to measure it). */
+  public static SegmentModel of(InteractionData data) {
+    return new ItemCooccurrenceModel(data);
   }
 
   private static final class ItemCooccurrenceModel extends InteractionModel {
@@ -82,12 +88,10 @@ public final class ItemCooccurrenceModelProvider implements SegmentModelProvider
           continue;
         }
         float score = 0;
-        float total = 0;
         for (int e = byUser.start()[user]; e < byUser.start()[user + 1]; e++) {
           score += byUser.weights()[e] * similarity[byUser.columns()[e]];
-          total += byUser.weights()[e];
         }
-        best.offer(total == 0 ? 0 : score / total, user);
+        best.offer(score, user);
       }
       return best.bestFirst();
     }

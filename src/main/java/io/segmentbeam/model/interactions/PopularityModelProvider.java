@@ -24,7 +24,12 @@ public final class PopularityModelProvider implements SegmentModelProvider {
 
   @Override
   public SegmentModel load(ModelSpec spec) throws IOException {
-    return new PopularityModel(InteractionModel.read(spec));
+    return of(InteractionModel.read(spec));
+  }
+
+  /** The model over interaction data already read (a training split's, to measure it). */
+  public static SegmentModel of(InteractionData data) {
+    return new PopularityModel(data);
   }
 
   private static final class PopularityModel extends InteractionModel {

@@ -53,19 +53,20 @@ class InteractionModelsTest {
   }
 
   @Test
-  void cooccurrenceRanksUsersByTheirHistorysMeanSimilarityToTheItem() throws IOException {
+  void cooccurrenceRanksUsersByTheirHistorysWeightedSimilarityToTheItem() throws IOException {
     SegmentModel model = load("item-cooccurrence");
-    // a: u1 (1 + 0.816) / 2 = 0.908, u2 (1 + 4 * 0.816) / 5 = 0.853, u3 0.816 / 2 = 0.408, u4 and u5 0.
-    // c: u4 1, u3 (0.408 + 1) / 2 = 0.704, u1 0.408 / 2 = 0.204, u2 4 * 0.408 / 5 = 0.327.
-    assertThat(top(model, List.of("a"), 5), contains("u1", "u2", "u3", "u4", "u5"));
-    assertThat(top(model, List.of("c"), 4), contains("u4", "u3", "u2", "u1"));
+    // a: u2 1 + 4 * 0.816 = 4.27, u1 1 + 0.816 = 1.82, u3 0.816, u4 and u5 0.
+    // c: u2 4 * 0.408 = 1.63, u3 0.408 + 1 = 1.41, u4 1, u1 0.408.
+    assertThat(top(model, List.of("a"), 5), contains("u2", "u1", "u3", "u4", "u5"));
+    assertThat(top(model, List.of("c"), 4), contains("u2", "u3", "u4", "u1"));
     assertThat(top(model, List.of("d"), 1), contains("u5"));
   }
 
   @Test
   void aSetOfItemsScoresByTheMeanSimilarityToThem() throws IOException {
-    // {a, d}: u5's history is all d, similarity (0 + 1) / 2; u1 (0.5 + 0.408) / 2 = 0.454.
-    assertThat(top(load("item-cooccurrence"), List.of("a", "d"), 2), contains("u5", "u1"));
+    // {a, d}: u2 (1 + 4 * 0.816) / 2 = 2.13; u5's three events on d, 3 * (0 + 1) / 2 = 1.5;
+    // u1 (1 + 0.816) / 2 = 0.908.
+    assertThat(top(load("item-cooccurrence"), List.of("a", "d"), 3), contains("u2", "u5", "u1"));
   }
 
   @Test

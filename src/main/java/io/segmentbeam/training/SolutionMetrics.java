@@ -1,0 +1,55 @@
+package io.segmentbeam.training;
+
+import io.segmentbeam.evaluation.HeldOutSplit;
+import io.segmentbeam.evaluation.OfflineMetrics;
+import io.segmentbeam.interactions.InteractionData;
+import io.segmentbeam.interactions.InteractionEvents;
+import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.factors.LatentFactorModelProvider;
+import io.segmentbeam.model.interactions.ItemCooccurrenceModelProvider;
+import io.segmentbeam.model.interactions.PopularityModelProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * GetSolutionMetrics' figures for a solution version, as Personalize computes them for
+ * USER_SEGMENTATION recipes: the model is trained on 80% of each user's events and measured on the
+ * other 20% ({@link HeldOutSplit}, {@link OfflineMetrics}); the popularity baseline is measured the
+ * same way, under names starting {@code popularity_baseline_}, so the two can be compared. Also
+ * {@code test_items} and {@code held_out_events}: how much evidence the figures rest on.
+ */
+public final class SolutionMetrics {
+  public static final String BASELINE = "popularity_baseline_";
+
+  private SolutionMetrics() {}
+
+  public static Map<String, Double> measure(InteractionEvents events, TrainingSettings settings, int threads,
+      ImplicitAls.ProgressListener progress) {
+    HeldOutSplit split = HeldOutSplit.of(events);
+    InteractionData training = split.training();
+    OfflineMetrics.Measured model = OfflineMetrics.measure(model(settings, training, threads, progress), split,
+        training, "");
+    OfflineMetrics.Measured baseline = OfflineMetrics.measure(PopularityModelProvider.of(training), split,
+        training, BASELINE);
+    Map<String, Double> metrics = new LinkedHashMap<>(model.figures());
+    metrics.putAll(baseline.figures());
+    metrics.put("test_items", (double) model.testItems());
+    metrics.put("held_out_events", (double) split.heldOutEvents());
+    return metrics;
+  }
+
+  /** The model the settings name, trained on {@code data} in memory. */
+  static SegmentModel model(TrainingSettings settings, InteractionData data, int threads,
+      ImplicitAls.ProgressListener progress) {
+    return switch (settings.model()) {
+      case "als" -> {
+        ImplicitAls.Factors factors = new ImplicitAls(settings.als(threads)).train(data.matrix(), progress);
+        yield LatentFactorModelProvider.of(data.userIds(), factors.users(), data.itemIds(), factors.items(),
+            factors.factors());
+      }
+      case "item-cooccurrence" -> ItemCooccurrenceModelProvider.of(data);
+      case "popularity" -> PopularityModelProvider.of(data);
+      default -> throw new IllegalArgumentException("no model " + settings.model());
+    };
+  }
+}
