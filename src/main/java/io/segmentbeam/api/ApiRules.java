@@ -25,6 +25,9 @@ public final class ApiRules {
   public static final StringRule EVENT_VALUE_THRESHOLD = StringRule.of("EventValueThreshold", 0, 256, null);
   public static final StringRule PARAMETER_NAME = StringRule.of("ParameterName", 0, 256, null);
   public static final StringRule PARAMETER_VALUE = StringRule.of("ParameterValue", 0, 1000, null);
+  /** MetricName's bound, shared by the HPO objective's and resource config's strings (each max 256). */
+  public static final StringRule METRIC_NAME = StringRule.of("MetricName", 0, 256, null);
+  public static final StringRule CATEGORICAL_VALUE = StringRule.of("CategoricalValue", 0, 1000, null);
 
   /** HyperParameters map bound. */
   public static final int HYPER_PARAMETERS_MAX = 100;

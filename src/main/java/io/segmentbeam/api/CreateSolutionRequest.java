@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The CreateSolution request: what to train (a USER_SEGMENTATION recipe, its hyperparameters as
- * {@code solutionConfig.algorithmHyperParameters}, an event type) on which dataset group. HPO,
- * AutoML and automatic training have no local meaning and are refused when asked for.
+ * {@code solutionConfig.algorithmHyperParameters}, an event type) on which dataset group, with or
+ * without hyperparameter optimization. AutoML (which picks USER_PERSONALIZATION recipes) and
+ * incremental updates (semantic-similarity only) are refused, as the recipes do not support them;
+ * automatic training (AWS's default) is recorded, and versions are trained when asked for.
  */
 public record CreateSolutionRequest(String name, Boolean performHPO, Boolean performAutoML,
     Boolean performAutoTraining, Boolean performIncrementalUpdate, String recipeArn, String datasetGroupArn,
@@ -23,10 +25,10 @@ public record CreateSolutionRequest(String name, Boolean performHPO, Boolean per
       violations.add("recipeArn", recipeArn, "Member must be a recipe that makes user segments: "
           + Recipe.ITEM_AFFINITY.arn() + " or " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn());
     }
-    refuse(violations, "performHPO", performHPO);
-    refuse(violations, "performAutoML", performAutoML);
-    refuse(violations, "performAutoTraining", performAutoTraining);
-    refuse(violations, "performIncrementalUpdate", performIncrementalUpdate);
+    refuse(violations, "performAutoML", performAutoML, "AutoML selects among USER_PERSONALIZATION recipes; a "
+        + "segment solution names its recipe in recipeArn");
+    refuse(violations, "performIncrementalUpdate", performIncrementalUpdate, "Incremental updates are supported "
+        + "only for solutions that use the semantic-similarity recipe");
     if (solutionConfig != null) {
       solutionConfig.validate(violations);
     }
@@ -34,10 +36,9 @@ public record CreateSolutionRequest(String name, Boolean performHPO, Boolean per
     violations.throwIfAny();
   }
 
-  private static void refuse(Violations violations, String field, Boolean asked) {
+  private static void refuse(Violations violations, String field, Boolean asked, String reason) {
     if (Boolean.TRUE.equals(asked)) {
-      violations.add(field, true, "Member must be false: the user segmentation recipes train with the "
-          + "hyperparameters given");
+      violations.add(field, true, "Member must be false: " + reason);
     }
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What local training takes: the members of CreateSolution that say what to train ({@code name},
- * {@code recipeArn}, {@code eventType}, {@code solutionConfig}, {@code tags}) and CreateSolutionVersion's
+ * {@code performHPO}, {@code recipeArn}, {@code eventType}, {@code solutionConfig}, {@code tags}) and CreateSolutionVersion's
  * {@code trainingMode}, in one request, since locally a solution exists only to be trained. Local
  * extensions say what it is trained on: {@code datasetGroupArn}, a dataset group's current records
  * (as Personalize's CreateSolution names one), or {@code datasets}, files where they lie; and
@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record TrainSolutionVersionRequest(
     String name,
+    Boolean performHPO,
     String recipeArn,
     String eventType,
     SolutionConfig solutionConfig,
@@ -23,7 +24,7 @@ public record TrainSolutionVersionRequest(
 
   /** The same request trained on these datasets: what a {@code datasetGroupArn} resolves to. */
   public TrainSolutionVersionRequest withDatasets(TrainingDatasets resolved) {
-    return new TrainSolutionVersionRequest(name, recipeArn, eventType, solutionConfig, trainingMode, tags,
+    return new TrainSolutionVersionRequest(name, performHPO, recipeArn, eventType, solutionConfig, trainingMode, tags,
         datasetGroupArn, resolved, modelLocation);
   }
 

@@ -13,14 +13,23 @@ import java.util.TreeMap;
  * @param valueThreshold events whose EVENT_VALUE is below it are left out (SolutionConfig's
  *     {@code eventValueThreshold}); events without a value are kept; null for none
  * @param typeWeights weight by lower-case event type
+ * @param typeThresholds a threshold like {@code valueThreshold} for one lower-case event type
+ *     (SolutionConfig's {@code eventsConfig}), applied as well
+ * @param listedTypesOnly only the types {@code typeWeights} lists count (as with {@code eventsConfig})
  */
-public record EventWeighting(String eventType, Double valueThreshold, Map<String, Double> typeWeights)
-    implements Serializable {
+public record EventWeighting(String eventType, Double valueThreshold, Map<String, Double> typeWeights,
+    Map<String, Double> typeThresholds, boolean listedTypesOnly) implements Serializable {
 
-  public static final EventWeighting ALL_EQUAL = new EventWeighting(null, null, Map.of());
+  public static final EventWeighting ALL_EQUAL = of(null, null, Map.of());
 
   public EventWeighting {
     typeWeights = new TreeMap<>(typeWeights);
+    typeThresholds = new TreeMap<>(typeThresholds);
+  }
+
+  /** Every event type counts, weighted by {@code typeWeights} (1 for types it does not list). */
+  public static EventWeighting of(String eventType, Double valueThreshold, Map<String, Double> typeWeights) {
+    return new EventWeighting(eventType, valueThreshold, typeWeights, Map.of(), false);
   }
 
   /**
@@ -56,18 +65,40 @@ public record EventWeighting(String eventType, Double valueThreshold, Map<String
     if (valueThreshold != null) {
       settings.put("eventValueThreshold", valueThreshold.toString());
     }
-    StringBuilder weights = new StringBuilder();
-    typeWeights.forEach((type, weight) -> weights.append(weights.length() == 0 ? "" : ",").append(type).append('=')
-        .append(weight));
-    settings.put("eventWeights", weights.toString());
+    settings.put("eventWeights", joined(typeWeights));
+    if (!typeThresholds.isEmpty()) {
+      settings.put("eventThresholds", joined(typeThresholds));
+    }
+    if (listedTypesOnly) {
+      settings.put("listedEventTypesOnly", "true");
+    }
     return settings;
+  }
+
+  private static String joined(Map<String, Double> byType) {
+    StringBuilder joined = new StringBuilder();
+    byType.forEach((type, value) -> joined.append(joined.length() == 0 ? "" : ",").append(type).append('=')
+        .append(value));
+    return joined.toString();
   }
 
   /** Reads the weighting a model declaration carries (see {@link #toSettings}). */
   public static EventWeighting fromSettings(Map<String, String> settings) {
     String threshold = settings.get("eventValueThreshold");
     return new EventWeighting(settings.get("eventType"), threshold == null ? null : Double.valueOf(threshold),
-        parseWeights(settings.get("eventWeights"), "eventWeights"));
+        parseWeights(settings.get("eventWeights"), "eventWeights"),
+        parseThresholds(settings.get("eventThresholds")), Boolean.parseBoolean(settings.get("listedEventTypesOnly")));
+  }
+
+  private static Map<String, Double> parseThresholds(String text) {
+    Map<String, Double> thresholds = new TreeMap<>();
+    if (text != null && !text.isBlank()) {
+      for (String entry : text.split(",")) {
+        String[] parts = entry.split("=", 2);
+        thresholds.put(parts[0].strip(), Double.valueOf(parts[1].strip()));
+      }
+    }
+    return thresholds;
   }
 
   /** The event's weight, or 0 when the event does not count. */
@@ -77,6 +108,12 @@ public record EventWeighting(String eventType, Double valueThreshold, Map<String
       return 0;
     }
     if (valueThreshold != null && value != null && value < valueThreshold) {
+      return 0;
+    }
+    if (lower != null && value != null && value < typeThresholds.getOrDefault(lower, Double.NEGATIVE_INFINITY)) {
+      return 0;
+    }
+    if (listedTypesOnly && (lower == null || !typeWeights.containsKey(lower))) {
       return 0;
     }
     double typeWeight = lower == null ? 1 : typeWeights.getOrDefault(lower, 1.0);

@@ -35,7 +35,9 @@ import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Resources;
 import io.segmentbeam.storage.JobStorage;
+import io.segmentbeam.training.HyperParameterSearch;
 import io.segmentbeam.training.SolutionVersionTrainer;
+import io.segmentbeam.training.TrainingSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -43,8 +45,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -102,6 +106,14 @@ public final class SolutionService {
 
   public CreateSolutionResponse createSolution(CreateSolutionRequest request) {
     request.validate();
+    // Hyperparameters and HPO ranges are checked now, not when a version trains on them.
+    Map<String, String> hyperParameters = request.solutionConfig() == null ? null
+        : request.solutionConfig().algorithmHyperParameters();
+    TrainingSettings.from(hyperParameters);
+    if (Boolean.TRUE.equals(request.performHPO())) {
+      new HyperParameterSearch(hyperParameters, request.solutionConfig() == null ? null
+          : request.solutionConfig().hpoConfig());
+    }
     datasets.describeDatasetGroup(new DescribeDatasetGroupRequest(request.datasetGroupArn()));
     Solution solution = Solution.created(solutions.arn(request.name()), request, Timestamps.now());
     solutions.create(solution);
@@ -137,10 +149,14 @@ public final class SolutionService {
         request.name(), solution, request.effectiveTrainingMode(), Timestamps.now());
     versions.create(pending);
     tags.add(pending.solutionVersionArn(), request.tags());
+    // What hyperparameter optimization chose, kept with each status recorded from then on.
+    AtomicReference<Map<String, String>> tuned = new AtomicReference<>();
     try (JobRun run = new JobRun(runs, key(pending),
         () -> orphans.abandon(versions.get(pending.solutionVersionArn()), RunningJobs.STOPPED))) {
       recorded.accept(pending.solutionVersionArn());
-      return JobLifecycle.run(pending, versions::update, run, job -> train(solution, id, threads, progress));
+      return JobLifecycle.run(pending,
+          version -> versions.update(tuned.get() == null ? version : version.withTunedHpoParams(tuned.get())), run,
+          job -> tuned.set(train(solution, id, threads, progress).tunedHyperParameters()));
     }
   }
 
@@ -205,16 +221,18 @@ public final class SolutionService {
     return new ListRecipesResponse(all.subList(from, to), to < all.size() ? RECIPES_TOKEN + to : null);
   }
 
-  private void train(Solution solution, String id, int threads, PrintWriter progress) throws JobFailure {
+  private SolutionVersionTrainer.Trained train(Solution solution, String id, int threads, PrintWriter progress)
+      throws JobFailure {
     if (home.startsWith("s3://")) {
       throw new JobFailure("Training writes its model under --home, which must be a folder for it, not " + home
           + ".");
     }
     try {
-      TrainSolutionVersionRequest request = new TrainSolutionVersionRequest(solution.name(),
+      TrainSolutionVersionRequest request = new TrainSolutionVersionRequest(solution.name(), solution.performHPO(),
           solution.recipeArn(), solution.eventType(), solution.solutionConfig(), "FULL", null,
           solution.datasetGroupArn(), datasets.trainingDatasets(solution.datasetGroupArn()), null);
-      new SolutionVersionTrainer(home, scope, trainedDeclarations(home, scope), threads, progress).train(request, id);
+      return new SolutionVersionTrainer(home, scope, trainedDeclarations(home, scope), threads, progress)
+          .train(request, id);
     } catch (PersonalizeException e) {
       throw new JobFailure("Cannot train on dataset group " + solution.datasetGroupArn() + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {

@@ -8,8 +8,11 @@ import io.segmentbeam.model.SegmentModel;
 import io.segmentbeam.model.factors.LatentFactorModelProvider;
 import io.segmentbeam.model.interactions.ItemCooccurrenceModelProvider;
 import io.segmentbeam.model.interactions.PopularityModelProvider;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * GetSolutionMetrics' figures for a solution version, as Personalize computes them for
@@ -20,6 +23,9 @@ import java.util.Map;
  */
 public final class SolutionMetrics {
   public static final String BASELINE = "popularity_baseline_";
+  /** The model's own figures, as OfflineMetrics names them at its cutoffs. */
+  public static final List<String> MODEL_METRICS = Arrays.stream(OfflineMetrics.CUTOFFS).boxed()
+      .flatMap(k -> Stream.of("precision_at_" + k, "recall_at_" + k, "coverage_at_" + k)).toList();
 
   private SolutionMetrics() {}
 

@@ -7,6 +7,7 @@ import io.segmentbeam.api.TrainSolutionVersionRequest;
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.DatasetLocation;
 import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.SolutionConfig;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.dataset.DatasetReader;
 import io.segmentbeam.dataset.DatasetSchema;
@@ -30,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
@@ -61,25 +63,36 @@ public final class SolutionVersionTrainer {
     this.progress = progress;
   }
 
+  /**
+   * What a training made.
+   *
+   * @param solutionVersionArn the version registered
+   * @param tunedHyperParameters what hyperparameter optimization chose, or null without performHPO
+   */
+  public record Trained(String solutionVersionArn, Map<String, String> tunedHyperParameters) {}
+
   /** Trains and registers under a version id digested from the request and the data; returns the ARN. */
   public String create(TrainSolutionVersionRequest request) throws IOException {
     request.validate();
     DatasetFiles interactions = files(request.datasets().interactions());
     DatasetFiles items = request.datasets().items() == null ? null : files(request.datasets().items());
-    return train(request, versionId(request, interactions, items));
+    return train(request, versionId(request, interactions, items)).solutionVersionArn();
   }
 
   /**
    * Trains and registers under a version id the caller chose (AWS's flow answers with the ARN
    * before training starts); returns the solution version ARN.
    */
-  public String train(TrainSolutionVersionRequest request, String versionId) throws IOException {
+  public Trained train(TrainSolutionVersionRequest request, String versionId) throws IOException {
     request.validate();
-    TrainingSettings settings = TrainingSettings.from(request.solutionConfig() == null ? null
-        : request.solutionConfig().algorithmHyperParameters());
+    SolutionConfig config = request.solutionConfig();
+    Map<String, String> hyperParameters = config == null ? null : config.algorithmHyperParameters();
+    TrainingSettings settings = TrainingSettings.from(hyperParameters);
+    HyperParameterSearch search = Boolean.TRUE.equals(request.performHPO())
+        ? new HyperParameterSearch(hyperParameters, config == null ? null : config.hpoConfig()) : null;
     DatasetFiles interactions = files(request.datasets().interactions());
     DatasetFiles items = request.datasets().items() == null ? null : files(request.datasets().items());
-    EventWeighting weighting = new EventWeighting(request.eventType(), threshold(request), settings.eventWeights());
+    EventWeighting weighting = weighting(request, settings);
 
     String arn = scope.arn("solution", request.name()) + "/" + versionId;
     ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
@@ -90,8 +103,16 @@ public final class SolutionVersionTrainer {
       checkItems(items);
     }
     long measuring = System.nanoTime();
-    Map<String, Double> metrics = SolutionMetrics.measure(events, settings, threads, (iteration, iterations, loss,
-        millis) -> { });
+    Map<String, String> tuned = null;
+    Map<String, Double> metrics;
+    if (search != null) {
+      HyperParameterSearch.Best best = search.search(events, threads, progress);
+      tuned = best.hyperParameters();
+      settings = TrainingSettings.from(tuned);
+      metrics = best.metrics();
+    } else {
+      metrics = SolutionMetrics.measure(events, settings, threads, (iteration, iterations, loss, millis) -> { });
+    }
     progress.printf(Locale.ROOT, "held-out metrics: precision_at_25 %.4f (popularity baseline %.4f), "
         + "recall_at_100 %.4f (%.4f) on %.0f items (%.1f s)%n", metrics.get("precision_at_25"),
         metrics.get(SolutionMetrics.BASELINE + "precision_at_25"), metrics.get("recall_at_100"),
@@ -123,7 +144,7 @@ public final class SolutionVersionTrainer {
     Files.writeString(declarationFile,
         ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(declaration) + "\n");
     progress.printf(Locale.ROOT, "registered %s in %s (%.1f s in all)%n", arn, declarationFile, seconds(start));
-    return arn;
+    return new Trained(arn, tuned);
   }
 
   private static String providerType(String model) {
@@ -172,9 +193,31 @@ public final class SolutionVersionTrainer {
     }
   }
 
-  private static Double threshold(TrainSolutionVersionRequest request) {
-    String threshold = request.solutionConfig() == null ? null : request.solutionConfig().eventValueThreshold();
-    return threshold == null ? null : Double.valueOf(threshold.strip());
+  /**
+   * Which events train and how much: {@code eventType} and {@code eventValueThreshold} as in
+   * Personalize, the {@code event_weights} hyperparameter, and {@code eventsConfig}, whose listed
+   * types are then the only ones that count, each with its own weight and threshold.
+   */
+  private static EventWeighting weighting(TrainSolutionVersionRequest request, TrainingSettings settings) {
+    SolutionConfig config = request.solutionConfig();
+    String text = config == null ? null : config.eventValueThreshold();
+    Double threshold = text == null ? null : Double.valueOf(text.strip());
+    // The CLI's skeleton has "eventType": "", meaning none.
+    String eventType = request.eventType() == null || request.eventType().isBlank() ? null : request.eventType();
+    if (config == null || config.eventsConfig() == null || config.eventsConfig().eventParametersList() == null
+        || config.eventsConfig().eventParametersList().isEmpty()) {
+      return EventWeighting.of(eventType, threshold, settings.eventWeights());
+    }
+    Map<String, Double> weights = new TreeMap<>();
+    Map<String, Double> thresholds = new TreeMap<>();
+    for (SolutionConfig.EventParameters event : config.eventsConfig().eventParametersList()) {
+      String type = event.eventType().toLowerCase(Locale.ROOT);
+      weights.put(type, event.weight() != null ? event.weight() : settings.eventWeights().getOrDefault(type, 1.0));
+      if (event.eventValueThreshold() != null) {
+        thresholds.put(type, event.eventValueThreshold());
+      }
+    }
+    return new EventWeighting(eventType, threshold, weights, thresholds, true);
   }
 
   /** Where the model's files go: a folder path or URI ending in {@code /}. */

@@ -2,6 +2,7 @@ package io.segmentbeam.training;
 
 import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.interactions.EventWeighting;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +20,9 @@ public record TrainingSettings(String model, int factors, int iterations, double
 
   public static final Set<String> MODELS = Set.of("als", "item-cooccurrence", "popularity");
   private static final String FIELD = "solutionConfig.algorithmHyperParameters.";
+  /** The hyperparameters local training knows, in name order. */
+  public static final Set<String> NAMES = new TreeSet<>(List.of("model", "factors", "iterations", "regularization",
+      "alpha", "seed", "event_weights"));
   private static final Map<String, String> DEFAULTS = Map.of("model", "als", "factors", "16", "iterations", "15",
       "regularization", "0.1", "alpha", "1", "seed", "42", "event_weights", "click=1,purchase=4,rating=1");
 
@@ -27,7 +31,7 @@ public record TrainingSettings(String model, int factors, int iterations, double
     if (hyperParameters != null) {
       for (Map.Entry<String, String> entry : hyperParameters.entrySet()) {
         if (!DEFAULTS.containsKey(entry.getKey())) {
-          throw invalid(entry.getKey(), entry.getValue(), "Unknown hyperparameter; known ones are " + DEFAULTS.keySet());
+          throw invalid(entry.getKey(), entry.getValue(), "Unknown hyperparameter; known ones are " + NAMES);
         }
         values.put(entry.getKey(), entry.getValue());
       }

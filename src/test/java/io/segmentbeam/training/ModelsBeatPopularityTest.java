@@ -40,7 +40,7 @@ class ModelsBeatPopularityTest {
     TrainingSettings defaults = TrainingSettings.from(Map.of());
     InteractionEvents events = InteractionEvents.read(new DatasetFiles(
         datasets.resolve("interactions.csv").toString(), datasets.resolve("interactions-schema.json").toString()),
-        new EventWeighting(null, null, defaults.eventWeights()));
+        EventWeighting.of(null, null, defaults.eventWeights()));
     for (String model : List.of("als", "item-cooccurrence")) {
       Map<String, Double> metrics = SolutionMetrics.measure(events, TrainingSettings.from(Map.of("model", model)), 2,
           (iteration, iterations, loss, millis) -> { });
