@@ -7,15 +7,23 @@ import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.dataset.ItemCatalog;
+import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.evaluation.GroundTruth;
+import io.segmentbeam.evaluation.HeldOutInteractions;
 import io.segmentbeam.evaluation.SegmentEvaluator;
+import io.segmentbeam.evaluation.SegmentTruth;
+import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.query.InvalidQueryException;
 import io.segmentbeam.query.ItemAttributeResolver;
 import io.segmentbeam.registry.SolutionVersion;
-import io.segmentbeam.registry.SolutionVersionRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", sortOptions = false,
-    description = {"Measures a batch segment job's segments against the ground truth the sample-data generator "
-        + "wrote: precision and recall of each segment against the users most drawn to the line's items, and the "
-        + "segment's mean true affinity over the population's (affinity lift), with their means over lines."})
+    description = {"Measures an ACTIVE batch segment job's segments, reading exactly the files the job published. "
+        + "Against held-out interactions (--held-out-interactions and --held-out-schema: events the model did not "
+        + "train on), a line's relevant users are those with such an event on its items. Against the ground truth "
+        + "the sample-data generator wrote (the default), they are the users most drawn to its items. Prints each "
+        + "segment's precision and recall (and, against the ground truth, affinity lift) with their means."})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -33,12 +43,22 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The job whose output to evaluate.")
   String jobArn;
 
+  @Option(names = "--held-out-interactions", paramLabel = "LOCATION",
+      description = "An Interactions dataset's CSV file or folder (local or s3://) of events the model did not "
+          + "train on.")
+  String heldOutInteractions;
+
+  @Option(names = "--held-out-schema", paramLabel = "LOCATION", description = "Its Avro schema.")
+  String heldOutSchema;
+
   @Option(names = "--ground-truth", paramLabel = "DIR", defaultValue = "sample-data/ground-truth/",
-      description = "Folder with user-affinities.jsonl and item-genres.jsonl (default: ${DEFAULT-VALUE}).")
+      description = "Without held-out interactions: the folder with user-affinities.jsonl and item-genres.jsonl "
+          + "(default: ${DEFAULT-VALUE}).")
   String groundTruth;
 
   @Option(names = "--relevant-fraction", paramLabel = "F", defaultValue = "0.1",
-      description = "A line's relevant users: this top fraction of all users by true affinity (default: ${DEFAULT-VALUE}).")
+      description = "With the ground truth, a line's relevant users: this top fraction of all users by true "
+          + "affinity (default: ${DEFAULT-VALUE}).")
   double relevantFraction;
 
   @Option(names = "--per-line", description = "Also print every line's figures.")
@@ -48,19 +68,32 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BatchSegmentJob job = service.batchSegmentJobs().describe(new DescribeBatchSegmentJobRequest(jobArn));
-    SolutionVersion version = SolutionVersionRegistry.load(service.solutionVersions).find(job.solutionVersionArn())
-        .orElseThrow(() -> new IllegalArgumentException("the job's solution version " + job.solutionVersionArn()
-            + " is not declared in " + service.solutionVersions));
-    String output = job.jobOutput().s3DataDestination().path();
-    String folder = DataLocations.isLocal(output) ? DataLocations.absoluteLocal(output) : output;
-    SegmentEvaluator.Report report = new SegmentEvaluator(GroundTruth.read(groundTruth), queryItems(version.items()),
-        relevantFraction).evaluate(folder);
-    ObjectNode json = JsonNodeFactory.instance.objectNode()
-        .put("batchSegmentJobArn", jobArn)
-        .put("lines", report.lines())
+    if ((heldOutInteractions == null) != (heldOutSchema == null)) {
+      throw new IllegalArgumentException("--held-out-interactions and --held-out-schema go together: the events "
+          + "and their schema");
+    }
+    BatchSegmentJobService jobs = service.batchSegmentJobs();
+    BatchSegmentJob job = jobs.describe(new DescribeBatchSegmentJobRequest(jobArn));
+    if (!job.status().equals(JobStatus.ACTIVE)) {
+      throw new IllegalArgumentException("batch segment job " + jobArn + " is " + job.status()
+          + ": only an ACTIVE job's output can be evaluated");
+    }
+    SolutionVersion version = service.solutionVersionLookup().require(job.solutionVersionArn(),
+        "the job's solutionVersionArn", service.scope());
+    List<String> files = publishedFiles(jobs, job);
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("batchSegmentJobArn", jobArn);
+    SegmentTruth truth;
+    if (heldOutInteractions != null) {
+      truth = HeldOutInteractions.read(new DatasetFiles(absolute(heldOutInteractions), absolute(heldOutSchema)));
+      json.put("heldOutInteractions", heldOutInteractions);
+    } else {
+      truth = GroundTruth.read(groundTruth, relevantFraction);
+      json.put("groundTruth", groundTruth).put("relevantFraction", relevantFraction);
+    }
+    SegmentEvaluator.Report report = new SegmentEvaluator(truth, queryItems(version.items())).evaluate(files);
+    json.put("lines", report.lines())
         .put("errorLines", report.errorLines())
-        .put("relevantFraction", report.relevantFraction());
+        .put("linesWithoutEvidence", report.linesWithoutEvidence());
     json.set("all", figures(report.all()));
     ObjectNode byKind = json.putObject("byQueryKind");
     report.byQueryKind().forEach((kind, figures) -> byKind.set(kind, figures(figures)));
@@ -71,12 +104,44 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The files the job published, as it recorded them, each still there with the size it had: the
+   * output folder may hold other files, or the job's own may have been replaced since.
+   */
+  private List<String> publishedFiles(BatchSegmentJobService jobs, BatchSegmentJob job) throws IOException {
+    JobOutputs.Published published = jobs.published(job).orElseThrow(() -> new IllegalArgumentException(
+        "no record of the files batch segment job " + jobArn + " published (a job run before SegmentBeam kept "
+            + "that record, or finished by another command after its own process died, has none): run the job "
+            + "again to evaluate it"));
+    List<String> files = new ArrayList<>();
+    for (JobOutputs.File file : published.files()) {
+      String location = published.outputFolder() + file.name();
+      MatchResult match = FileSystems.match(location, EmptyMatchTreatment.ALLOW);
+      long size = match.status() == MatchResult.Status.OK && match.metadata().size() == 1
+          ? match.metadata().get(0).sizeBytes() : -1;
+      if (size != file.sizeBytes()) {
+        throw new IllegalArgumentException("the job published " + location + " (" + file.sizeBytes()
+            + " bytes), which " + (size < 0 ? "is no longer there" : "has changed since (" + size + " bytes now)")
+            + ": run the job again to evaluate it");
+      }
+      files.add(location);
+    }
+    return files;
+  }
+
+  private static String absolute(String location) {
+    return DataLocations.isLocal(location) ? DataLocations.absoluteLocal(location) : location;
+  }
+
   private static ObjectNode figures(SegmentEvaluator.Figures figures) {
-    return JsonNodeFactory.instance.objectNode()
+    ObjectNode json = JsonNodeFactory.instance.objectNode()
         .put("lines", figures.lines())
         .put("meanPrecision", round(figures.meanPrecision()))
-        .put("meanRecall", round(figures.meanRecall()))
-        .put("meanAffinityLift", round(figures.meanAffinityLift()));
+        .put("meanRecall", round(figures.meanRecall()));
+    if (!Double.isNaN(figures.meanLift())) {
+      json.put("meanAffinityLift", round(figures.meanLift()));
+    }
+    return json;
   }
 
   private static double round(double value) {

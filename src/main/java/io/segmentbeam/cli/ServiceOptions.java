@@ -130,7 +130,7 @@ final class ServiceOptions {
   }
 
   /** Declared solution versions, then (with a local home) the ones trained under it. */
-  private SolutionVersionLookup solutionVersionLookup() {
+  SolutionVersionLookup solutionVersionLookup() {
     SolutionVersionLookup versions = SolutionVersionRegistry.load(solutionVersions);
     return home.startsWith("s3://") ? versions
         : versions.orElse(SolutionVersionRegistry.trainedIn(SolutionService.trainedDeclarations(home, scope())));

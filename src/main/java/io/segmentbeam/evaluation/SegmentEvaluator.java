@@ -3,7 +3,6 @@ package io.segmentbeam.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
@@ -13,17 +12,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
- * Measures how good a job's segments are against the ground truth. For each output line, the
- * relevant users are the top {@code relevantFraction} of all users by true affinity to the line's
- * items; the line's precision is the share of its segment that is relevant, its recall the share
- * of the relevant users its segment holds, and its affinity lift the segment's mean true affinity
- * over the mean of all users. Lines with an error are counted, not scored.
+ * Measures how good a job's segments are against a {@link SegmentTruth}: for each output line,
+ * precision is the share of its segment that is relevant, recall the share of the relevant users
+ * its segment holds, and lift as the truth defines it. Lines with an error, and lines whose items
+ * the truth has no evidence for, are counted, not scored.
  */
 public final class SegmentEvaluator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,58 +32,39 @@ public final class SegmentEvaluator {
     List<String> of(JsonNode input);
   }
 
-  /** One scored output line. */
+  /** One scored output line; {@code lift} is NaN where the truth has no measure of it. */
   public record LineResult(String file, long line, String queryKind, int segmentSize, double precision,
-      double recall, double affinityLift) {}
+      double recall, double lift) {}
 
   /** Means over a set of scored lines. */
-  public record Figures(int lines, double meanPrecision, double meanRecall, double meanAffinityLift) {
+  public record Figures(int lines, double meanPrecision, double meanRecall, double meanLift) {
 
     static Figures of(List<LineResult> results) {
       return new Figures(results.size(),
           mean(results.stream().mapToDouble(LineResult::precision).toArray()),
           mean(results.stream().mapToDouble(LineResult::recall).toArray()),
-          mean(results.stream().mapToDouble(LineResult::affinityLift).toArray()));
+          mean(results.stream().mapToDouble(LineResult::lift).toArray()));
     }
   }
 
   /** What the evaluation found, overall and by query kind ({@code itemId}, {@code itemAttributes}). */
-  public record Report(int lines, int errorLines, double relevantFraction, Figures all,
+  public record Report(int lines, int errorLines, int linesWithoutEvidence, Figures all,
       Map<String, Figures> byQueryKind, List<LineResult> perLine) {}
 
-  private final GroundTruth truth;
+  private final SegmentTruth truth;
   private final QueryItems queryItems;
-  private final double relevantFraction;
 
-  public SegmentEvaluator(GroundTruth truth, QueryItems queryItems, double relevantFraction) {
-    if (!(relevantFraction > 0 && relevantFraction <= 1)) {
-      throw new IllegalArgumentException("the relevant fraction must be above 0 and at most 1, got "
-          + relevantFraction);
-    }
+  public SegmentEvaluator(SegmentTruth truth, QueryItems queryItems) {
     this.truth = truth;
     this.queryItems = queryItems;
-    this.relevantFraction = relevantFraction;
   }
 
-  /** Scores every {@code .out} file under {@code outputFolder} (a path or URI ending in {@code /}). */
-  public Report evaluate(String outputFolder) throws IOException {
-    String folder = outputFolder.endsWith("/") ? outputFolder : outputFolder + "/";
-    MatchResult match = FileSystems.match(folder + "**", EmptyMatchTreatment.ALLOW);
-    List<String> files = new ArrayList<>();
-    if (match.status() == MatchResult.Status.OK) {
-      for (MatchResult.Metadata metadata : match.metadata()) {
-        if (metadata.resourceId().toString().endsWith(".out")) {
-          files.add(metadata.resourceId().toString());
-        }
-      }
-    }
-    if (files.isEmpty()) {
-      throw new FileNotFoundException("no .out files under " + folder);
-    }
-    files.sort(String::compareTo);
+  /** Scores every line of these output files (paths or URIs), in the order given. */
+  public Report evaluate(List<String> files) throws IOException {
     List<LineResult> results = new ArrayList<>();
     int lines = 0;
     int errorLines = 0;
+    int withoutEvidence = 0;
     for (String file : files) {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(
           Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))),
@@ -96,11 +74,16 @@ public final class SegmentEvaluator {
         while ((text = reader.readLine()) != null) {
           number++;
           lines++;
-          LineResult result = score(file, number, text);
-          if (result == null) {
+          JsonNode line = parse(file, number, text);
+          if (!line.path("output").path("usersList").isArray() && line.path("error").isTextual()) {
             errorLines++;
+            continue;
+          }
+          Optional<LineResult> result = score(file, number, line);
+          if (result.isEmpty()) {
+            withoutEvidence++;
           } else {
-            results.add(result);
+            results.add(result.get());
           }
         }
       }
@@ -109,67 +92,40 @@ public final class SegmentEvaluator {
     results.forEach(r -> byKind.computeIfAbsent(r.queryKind(), k -> new ArrayList<>()).add(r));
     Map<String, Figures> figures = new LinkedHashMap<>();
     byKind.forEach((kind, kindResults) -> figures.put(kind, Figures.of(kindResults)));
-    return new Report(lines, errorLines, relevantFraction, Figures.of(results), figures, results);
+    return new Report(lines, errorLines, withoutEvidence, Figures.of(results), figures, results);
   }
 
-  /** The line's figures, or null for a line the job answered with an error. */
-  private LineResult score(String file, long number, String text) throws IOException {
-    JsonNode line;
+  private static JsonNode parse(String file, long number, String text) throws IOException {
     try {
-      line = JSON.readTree(text);
+      return JSON.readTree(text);
     } catch (IOException e) {
       throw new IOException(file + ":" + number + ": not a batch segment output line", e);
     }
+  }
+
+  /** A line's figures, or empty when the truth has no evidence for its items. */
+  private Optional<LineResult> score(String file, long number, JsonNode line) throws IOException {
     JsonNode users = line.path("output").path("usersList");
     if (!users.isArray()) {
-      if (line.path("error").isTextual()) {
-        return null;
-      }
       throw new IOException(file + ":" + number + ": has neither output.usersList nor an error");
     }
     JsonNode input = line.path("input");
-    List<String> items;
+    SegmentTruth.Line lineTruth;
     try {
-      items = queryItems.of(input);
+      lineTruth = truth.forItems(queryItems.of(input));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ":" + number + ": " + e.getMessage(), e);
     }
-    for (String item : items) {
-      if (!truth.hasItem(item)) {
-        throw new IOException(file + ":" + number + ": item \"" + item + "\" is not in the ground truth");
-      }
+    if (lineTruth.relevantCount() == 0) {
+      return Optional.empty();
     }
-    double[] affinity = truth.affinities(items);
-    double threshold = relevanceThreshold(affinity);
-    int relevantCount = 0;
-    double total = 0;
-    for (double a : affinity) {
-      relevantCount += a >= threshold ? 1 : 0;
-      total += a;
-    }
-    int hits = 0;
-    double segmentTotal = 0;
-    for (JsonNode user : users) {
-      int index = truth.userIndex(user.asText());
-      if (index >= 0) {
-        hits += affinity[index] >= threshold ? 1 : 0;
-        segmentTotal += affinity[index];
-      }
-    }
-    int size = users.size();
-    double populationMean = total / affinity.length;
-    double lift = size == 0 || populationMean == 0 ? 0 : segmentTotal / size / populationMean;
+    List<String> segment = new ArrayList<>();
+    users.forEach(user -> segment.add(user.asText()));
+    long hits = segment.stream().filter(lineTruth::isRelevant).count();
     String kind = input.has("itemId") ? "itemId" : "itemAttributes";
-    return new LineResult(file, number, kind, size, size == 0 ? 0 : (double) hits / size,
-        (double) hits / relevantCount, lift);
-  }
-
-  /** The true affinity a user needs to be among the top fraction; users tied with it count too. */
-  private double relevanceThreshold(double[] affinity) {
-    double[] sorted = affinity.clone();
-    Arrays.sort(sorted);
-    int relevant = Math.max(1, (int) Math.ceil(relevantFraction * sorted.length));
-    return sorted[sorted.length - relevant];
+    return Optional.of(new LineResult(file, number, kind, segment.size(),
+        segment.isEmpty() ? 0 : (double) hits / segment.size(), (double) hits / lineTruth.relevantCount(),
+        lineTruth.lift(segment)));
   }
 
   private static double mean(double[] values) {

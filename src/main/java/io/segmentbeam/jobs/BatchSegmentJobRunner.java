@@ -4,6 +4,7 @@ import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.dataset.ItemCatalog;
 import io.segmentbeam.filter.FilterSpec;
+import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.SegmentModels;
@@ -23,6 +24,7 @@ import io.segmentbeam.storage.ListedFile;
 import io.segmentbeam.storage.ListingException;
 import io.segmentbeam.storage.StagingFolder;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 final class BatchSegmentJobRunner {
 
   /** The job's final metadata, the pipeline's counters and where its time went. */
-  record Outcome(BatchSegmentJob job, Map<String, Long> counters, JobTimings timings) {}
+  /** How a job ended; {@code published} is what it wrote (null unless ACTIVE). */
+  record Outcome(BatchSegmentJob job, Map<String, Long> counters, JobTimings timings,
+      JobOutputs.Published published) {}
 
   private final PipelineOptions options;
 
@@ -67,6 +71,7 @@ final class BatchSegmentJobRunner {
     long startMillis = System.currentTimeMillis();
     StagingFolder staging = null;
     MetricQueryResults metrics;
+    JobOutputs.Published published;
     long modelLoadMillis;
     long pipelineStartedAt;
     // The model and catalog stay loaded while this job runs, and go once no running job uses them.
@@ -94,7 +99,7 @@ final class BatchSegmentJobRunner {
       PipelineResult result = runPipeline(spec, run);
       metrics = result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.inNamespace(SegmentMetrics.NAMESPACE)).build());
-      publish(staging, input, inputFiles, outputDirectory, run);
+      published = publish(staging, input, inputFiles, outputDirectory, run);
     } catch (JobFailure failure) {
       return failed(running, run.failureReason(failure.getMessage()), onStatus, run);
     } catch (RuntimeException unexpected) {
@@ -114,19 +119,21 @@ final class BatchSegmentJobRunner {
     onStatus.reached(active);
     run.ended();
     return new Outcome(active, counters(metrics),
-        JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()));
+        JobTimings.of(startMillis, modelLoadMillis, pipelineStartedAt, metrics, System.currentTimeMillis()),
+        published);
   }
 
   /**
    * Moves the staged {@code .out} files into the output folder once all are there: one for every
    * input file, or the job fails having published nothing.
    */
-  private static void publish(StagingFolder staging, InputPrefix input, List<ListedFile> inputFiles,
+  private static JobOutputs.Published publish(StagingFolder staging, InputPrefix input, List<ListedFile> inputFiles,
       String outputDirectory, JobRun run) throws JobFailure {
     try {
       Set<String> expected = new TreeSet<>();
       inputFiles.forEach(file -> expected.add(input.relativeName(file.path()) + WriteSegmentFiles.OUTPUT_SUFFIX));
-      List<String> stagedNames = staging.stagedNames();
+      List<ListedFile> stagedFiles = staging.stagedFiles();
+      List<String> stagedNames = stagedFiles.stream().map(ListedFile::path).toList();
       Set<String> staged = new TreeSet<>(stagedNames);
       if (!staged.equals(expected)) {
         expected.removeAll(staged);
@@ -135,6 +142,9 @@ final class BatchSegmentJobRunner {
       }
       run.publishing();
       staging.publish(stagedNames);
+      return new JobOutputs.Published(outputDirectory, stagedFiles.stream()
+          .map(file -> new JobOutputs.File(file.path(), file.sizeBytes()))
+          .sorted(Comparator.comparing(JobOutputs.File::name)).toList());
     } catch (IOException e) {
       throw new JobFailure("Cannot move the finished output files into jobOutput.s3DataDestination.path "
           + outputDirectory + ": " + JobFailure.rootMessage(e) + "; nothing was published.", e);
@@ -145,7 +155,7 @@ final class BatchSegmentJobRunner {
     BatchSegmentJob failed = running.withStatus(JobStatus.CREATE_FAILED, reason, Timestamps.now());
     onStatus.reached(failed);
     run.ended();
-    return new Outcome(failed, Map.of(), JobTimings.NONE);
+    return new Outcome(failed, Map.of(), JobTimings.NONE, null);
   }
 
   /** Persists a job's metadata each time its status changes. */

@@ -6,7 +6,6 @@ import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsResponse;
 import io.segmentbeam.api.Recipe;
-import io.segmentbeam.api.ResourceNotFoundException;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.pipeline.JobTimings;
 import io.segmentbeam.registry.SolutionVersion;
@@ -15,10 +14,12 @@ import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.store.ArnScope;
 import io.segmentbeam.store.ResourceTags;
 import io.segmentbeam.store.Documents;
+import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -32,6 +33,7 @@ public final class BatchSegmentJobService {
 
   private final Resources<BatchSegmentJob> jobs;
   private final JobRuns runs;
+  private final JobOutputs outputs;
   private final OrphanRecovery<BatchSegmentJob> orphans;
   private final SolutionVersionLookup solutionVersions;
   private final ResourceTags tags;
@@ -53,6 +55,7 @@ public final class BatchSegmentJobService {
     this.jobs = new Resources<>(home, scope, RESOURCE_TYPE, "batchSegmentJobArn", BatchSegmentJob.class,
         BatchSegmentJob::jobName, BatchSegmentJob::batchSegmentJobArn, BatchSegmentJob::creationDateTime);
     this.runs = new JobRuns(home, scope, RESOURCE_TYPE);
+    this.outputs = new JobOutputs(home, scope, RESOURCE_TYPE);
     this.orphans = new OrphanRecovery<>(runs, BatchSegmentJob::jobName, BatchSegmentJob::creationDateTime,
         jobs::update, job -> JobStorage.of(storage.get(), job.jobOutput().s3DataDestination().kmsKeyArn()),
         OrphanRecovery.publish());
@@ -83,6 +86,9 @@ public final class BatchSegmentJobService {
       recorded.accept(pending.batchSegmentJobArn());
       outcome = new BatchSegmentJobRunner(options).run(pending, solutionVersion, filter, jobs::update, run);
     }
+    if (outcome.published() != null) {
+      outputs.put(pending.jobName(), outcome.published());
+    }
     return new Created(outcome.job(), outcome.counters(), outcome.timings());
   }
 
@@ -97,6 +103,14 @@ public final class BatchSegmentJobService {
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {
     request.validate();
     return orphans.recover(jobs.get(request.batchSegmentJobArn()));
+  }
+
+  /**
+   * The files an ACTIVE job published, by the record it made as it published them; empty for a job
+   * that published none, or whose record is gone.
+   */
+  public Optional<JobOutputs.Published> published(BatchSegmentJob job) {
+    return outputs.find(job.jobName());
   }
 
   public ListBatchSegmentJobsResponse list(ListBatchSegmentJobsRequest request) {

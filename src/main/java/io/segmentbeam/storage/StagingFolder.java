@@ -87,11 +87,16 @@ public final class StagingFolder {
 
   /** The staged files, by their names relative to {@link #filesFolder()}. */
   public List<String> stagedNames() throws IOException {
-    List<String> names = new ArrayList<>();
+    return stagedFiles().stream().map(ListedFile::path).toList();
+  }
+
+  /** The staged files with their sizes, by their names relative to {@link #filesFolder()}. */
+  public List<ListedFile> stagedFiles() throws IOException {
+    List<ListedFile> files = new ArrayList<>();
     for (ListedFile file : Listing.under(filesFolder(), storage.options())) {
-      names.add(file.path().substring(filesFolder().length()));
+      files.add(new ListedFile(file.path().substring(filesFolder().length()), file.sizeBytes()));
     }
-    return names;
+    return files;
   }
 
   /**
