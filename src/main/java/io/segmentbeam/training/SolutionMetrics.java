@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * GetSolutionMetrics' figures for a solution version, as Personalize computes them for
  * USER_SEGMENTATION recipes: the model is trained on 80% of each user's events and measured on the
  * other 20% ({@link HeldOutSplit}, {@link OfflineMetrics}); the popularity baseline is measured the
- * same way, under names starting {@code popularity_baseline_}, so the two can be compared. Also
+ * same way, under names starting {@code popularity_baseline_}, so the two can be compared (each
+ * rounded to four decimals). Also
  * {@code test_items} and {@code held_out_events}: how much evidence the figures rest on.
  */
 public final class SolutionMetrics {
@@ -39,6 +40,8 @@ public final class SolutionMetrics {
         training, BASELINE);
     Map<String, Double> metrics = new LinkedHashMap<>(model.figures());
     metrics.putAll(baseline.figures());
+    // Four decimals: the figures rest on a sample of events, and more digits would only be noise.
+    metrics.replaceAll((name, value) -> Math.round(value * 10_000) / 10_000.0);
     metrics.put("test_items", (double) model.testItems());
     metrics.put("held_out_events", (double) split.heldOutEvents());
     return metrics;

@@ -36,7 +36,7 @@ class BatchSegmentJobCliTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path SAMPLE_REQUEST = Path.of("pipelines", "sample-batch-segment-job.json");
   static final String SOLUTION_VERSION =
-      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
+      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec";
   static Set<String> knownUsers;
 
   @TempDir Path home;
@@ -193,7 +193,7 @@ class BatchSegmentJobCliTest {
   void jobWhoseModelIsMissingEndsCreateFailed() throws IOException {
     Path versions = Files.createDirectories(work.resolve("versions"));
     ObjectNode declaration = (ObjectNode) JSON.readTree(
-        Path.of("pipelines", "solution-versions", "sample-item-affinity-2a28aabb.json").toFile());
+        Path.of("pipelines", "solution-versions", "sample-item-affinity-9a77e2ec.json").toFile());
     ((ObjectNode) declaration.get("model")).put("userFactors", "missing.jsonl");
     Files.writeString(versions.resolve("broken.json"), declaration.toString());
     Path output = work.resolve("out");

@@ -106,7 +106,7 @@ class CliErrorsTest {
     CliRun run = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
         "file://pipelines/sample-batch-segment-job.json", "--region=eu-west-1");
     run.assertApiError("ResourceNotFoundException", "Could not find solutionVersionArn "
-        + "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb: no solution version "
+        + "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec: no solution version "
         + "with that ARN is declared in eu-west-1 for account 123456789012.");
   }
 

@@ -101,7 +101,7 @@ class ConcurrentJobsIT {
   }
 
   private static String createA(String name) {
-    return create(name, "solution/sample-item-affinity/2a28aabb", "filter/paying-members", 25, KEY_A);
+    return create(name, "solution/sample-item-affinity/9a77e2ec", "filter/paying-members", 25, KEY_A);
   }
 
   private static String createB(String name) {

@@ -34,7 +34,7 @@ class EndpointClientsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/0f0e0d0c-1111-2222-3333-444455556666";
   private static final String VERSION =
-      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
+      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec";
 
   @TempDir static Path work;
   static ServedEndpoint server;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointLifecycleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VERSION =
-      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
+      "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec";
   private static final String JOBS = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/";
 
   static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/0a0b0c0d-1111-2222-3333-444455556666";

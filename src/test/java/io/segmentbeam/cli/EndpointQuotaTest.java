@@ -34,7 +34,7 @@ class EndpointQuotaTest {
   private EndpointClientsTest.Run create(ServedEndpoint server, String name, Path input) throws Exception {
     return EndpointClientsTest.run(work, server.url(), List.of("aws", "personalize", "create-batch-segment-job",
         "--job-name", name, "--solution-version-arn",
-        "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb",
+        "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec",
         "--job-input", "{\"s3DataSource\": {\"path\": \"" + input + "/\"}}",
         "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve(name) + "/\"}}",
         "--role-arn", "arn:aws:iam::123456789012:role/PersonalizeRole"));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointSignaturesTest {
   static final String KEY_ID = "AKIALOCALSEGMENTBEAM";
   static final String SECRET = "local-SECRET-wJalrXUtnFEMI-K7MDENG";
-  static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/2a28aabb";
+  static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/sample-item-affinity/9a77e2ec";
 
   @TempDir Path work;
 

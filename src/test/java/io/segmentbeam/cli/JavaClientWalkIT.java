@@ -87,7 +87,7 @@ class JavaClientWalkIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ACCOUNT = "arn:aws:personalize:us-east-1:123456789012:";
   static final String ROLE = "arn:aws:iam::123456789012:role/PersonalizeRole";
-  static final String VERSION = ACCOUNT + "solution/sample-item-affinity/2a28aabb";
+  static final String VERSION = ACCOUNT + "solution/sample-item-affinity/9a77e2ec";
   static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/5e5e5e5e-1111-2222-3333-444455556666";
 
   @TempDir Path work;
