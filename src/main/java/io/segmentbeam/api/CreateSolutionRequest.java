@@ -23,7 +23,7 @@ public record CreateSolutionRequest(String name, Boolean performHPO, Boolean per
       violations.notNull("recipeArn");
     } else if (recipeArn != null && ApiRules.ARN.accepts(recipeArn) && Recipe.fromArn(recipeArn).isEmpty()) {
       violations.add("recipeArn", recipeArn, "Member must be a recipe that makes user segments: "
-          + Recipe.ITEM_AFFINITY.arn() + " or " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn());
+          + String.join(", ", Recipe.arns()));
     }
     refuse(violations, "performAutoML", performAutoML, "AutoML selects among USER_PERSONALIZATION recipes; a "
         + "segment solution names its recipe in recipeArn");

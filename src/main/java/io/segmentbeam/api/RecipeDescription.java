@@ -9,8 +9,9 @@ public record RecipeDescription(String name, String recipeArn, String status, St
 
   public static RecipeDescription of(Recipe recipe) {
     return new RecipeDescription(recipe.recipeName(), recipe.arn(), JobStatus.ACTIVE,
-        recipe.description() + " SegmentBeam trains it as solutionConfig.algorithmHyperParameters.model says: als "
-            + "(the default), item-cooccurrence or popularity.", Recipe.TYPE);
+        recipe.isLocal() ? recipe.description() : recipe.description() + " SegmentBeam trains it as "
+            + "solutionConfig.algorithmHyperParameters.model says: als (the default), item-cooccurrence or popularity.",
+        Recipe.TYPE);
   }
 
   public RecipeSummary summary() {

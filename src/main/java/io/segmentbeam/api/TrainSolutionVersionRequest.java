@@ -35,7 +35,7 @@ public record TrainSolutionVersionRequest(
     violations.string("recipeArn", recipeArn, ApiRules.ARN, true);
     if (recipeArn != null && Recipe.fromArn(recipeArn).isEmpty()) {
       violations.add("recipeArn", recipeArn, "Member must be a recipe that makes user segments: "
-          + Recipe.ITEM_AFFINITY.arn() + " or " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn());
+          + String.join(", ", Recipe.arns()));
     }
     violations.string("eventType", eventType, ApiRules.EVENT_TYPE, false);
     if (solutionConfig != null) {
@@ -53,7 +53,7 @@ public record TrainSolutionVersionRequest(
     if (datasets == null) {
       violations.notNull("datasets");
     } else {
-      datasets.validate(Recipe.ITEM_ATTRIBUTE_AFFINITY.arn().equals(recipeArn), violations);
+      datasets.validate(Recipe.fromArn(recipeArn).map(Recipe::answersAttributes).orElse(false), violations);
     }
     violations.dataLocation("modelLocation", modelLocation, false);
     violations.throwIfAny();

@@ -75,7 +75,7 @@ public final class BatchSegmentJobService {
     request.validate();
     SolutionVersion solutionVersion = checkSolutionVersion(request.solutionVersionArn(), "solutionVersionArn");
     FilterSpec filter = request.filterArn() == null ? null
-        : filters.get().forJob(request.filterArn(), solutionVersion.recipe() == Recipe.ITEM_ATTRIBUTE_AFFINITY);
+        : filters.get().forJob(request.filterArn(), solutionVersion.recipe().answersAttributes());
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
     jobs.create(pending);

@@ -107,8 +107,8 @@ public final class SolutionService {
   public CreateSolutionResponse createSolution(CreateSolutionRequest request) {
     request.validate();
     // Hyperparameters and HPO ranges are checked now, not when a version trains on them.
-    Map<String, String> hyperParameters = request.solutionConfig() == null ? null
-        : request.solutionConfig().algorithmHyperParameters();
+    Map<String, String> hyperParameters = Recipe.fromArn(request.recipeArn()).orElseThrow().hyperParameters(
+        request.solutionConfig() == null ? null : request.solutionConfig().algorithmHyperParameters());
     TrainingSettings.from(hyperParameters);
     if (Boolean.TRUE.equals(request.performHPO())) {
       new HyperParameterSearch(hyperParameters, request.solutionConfig() == null ? null
@@ -199,8 +199,7 @@ public final class SolutionService {
     request.validate();
     return Recipe.fromArn(request.recipeArn()).map(RecipeDescription::of).orElseThrow(() ->
         new ResourceNotFoundException("Could not find recipeArn " + request.recipeArn() + ": SegmentBeam has the "
-            + "USER_SEGMENTATION recipes " + Recipe.ITEM_AFFINITY.arn() + " and " + Recipe.ITEM_ATTRIBUTE_AFFINITY.arn()
-            + "."));
+            + "USER_SEGMENTATION recipes " + String.join(", ", Recipe.arns()) + "."));
   }
 
   /** The recipes a page at a time; they belong to no domain, so a domain lists none. */

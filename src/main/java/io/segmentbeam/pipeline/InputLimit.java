@@ -15,7 +15,7 @@ public record InputLimit(int maxLinesPerFile, String queryKind) implements Seria
 
   /** The limit Personalize applies to a recipe's jobs. */
   public static InputLimit of(Recipe recipe) {
-    return recipe == Recipe.ITEM_AFFINITY ? new InputLimit(500, "itemId") : new InputLimit(10, "itemAttributes");
+    return !recipe.answersAttributes() ? new InputLimit(500, "itemId") : new InputLimit(10, "itemAttributes");
   }
 
   boolean exceededBy(long lineNumber) {

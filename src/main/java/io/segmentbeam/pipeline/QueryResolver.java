@@ -67,11 +67,11 @@ final class QueryResolver implements Serializable {
 
   /** The items a query stands for, all known to the model; or why the model cannot answer it. */
   private List<String> itemsOf(SegmentQuery query) throws InvalidQueryException {
-    if (recipe == Recipe.ITEM_AFFINITY && !query.isItemAffinity()) {
+    if (!recipe.answersAttributes() && !query.isItemAffinity()) {
       throw new InvalidQueryException("\"itemAttributes\" queries need an Item-Attribute-Affinity solution "
           + "version; this one uses " + recipe.arn() + ", which takes \"itemId\" lines");
     }
-    if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY && query.isItemAffinity()) {
+    if (recipe.answersAttributes() && query.isItemAffinity()) {
       throw new InvalidQueryException("\"itemId\" queries need an Item-Affinity solution version; this one uses "
           + recipe.arn() + ", which takes \"itemAttributes\" lines");
     }

@@ -79,8 +79,7 @@ public final class SolutionVersionRegistry implements SolutionVersionLookup {
       throw new IllegalArgumentException(file + ": \"solutionVersionArn\" must be a Personalize ARN, got " + arn);
     }
     Recipe recipe = Recipe.fromArn(declaration.recipeArn()).orElseThrow(() -> new IllegalArgumentException(
-        file + ": \"recipeArn\" must be one of " + List.of(Recipe.ITEM_AFFINITY.arn(),
-            Recipe.ITEM_ATTRIBUTE_AFFINITY.arn()) + ", got " + declaration.recipeArn()));
+        file + ": \"recipeArn\" must be one of " + Recipe.arns() + ", got " + declaration.recipeArn()));
     Map<String, String> model = declaration.model() == null ? Map.of() : new HashMap<>(declaration.model());
     String type = model.remove("type");
     if (type == null) {
@@ -91,7 +90,7 @@ public final class SolutionVersionRegistry implements SolutionVersionLookup {
     DatasetFiles items = declaration.itemsDataset();
     if (items != null) {
       items = Declarations.resolve(file, "itemsDataset", items);
-    } else if (recipe == Recipe.ITEM_ATTRIBUTE_AFFINITY) {
+    } else if (recipe.answersAttributes()) {
       throw new IllegalArgumentException(file + ": an Item-Attribute-Affinity solution version needs "
           + "\"itemsDataset\" to match its queries against");
     }

@@ -7,6 +7,7 @@ import io.segmentbeam.api.TrainSolutionVersionRequest;
 import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.DatasetLocation;
 import io.segmentbeam.api.InvalidInputException;
+import io.segmentbeam.api.Recipe;
 import io.segmentbeam.api.SolutionConfig;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.dataset.DatasetReader;
@@ -86,7 +87,8 @@ public final class SolutionVersionTrainer {
   public Trained train(TrainSolutionVersionRequest request, String versionId) throws IOException {
     request.validate();
     SolutionConfig config = request.solutionConfig();
-    Map<String, String> hyperParameters = config == null ? null : config.algorithmHyperParameters();
+    Map<String, String> hyperParameters = Recipe.fromArn(request.recipeArn()).orElseThrow()
+        .hyperParameters(config == null ? null : config.algorithmHyperParameters());
     TrainingSettings settings = TrainingSettings.from(hyperParameters);
     HyperParameterSearch search = Boolean.TRUE.equals(request.performHPO())
         ? new HyperParameterSearch(hyperParameters, config == null ? null : config.hpoConfig()) : null;

@@ -31,19 +31,53 @@ class SolutionFlowCliTest {
     assertThat(recipe.get("name").asText(), equalTo("aws-item-attribute-affinity"));
     assertThat(recipe.get("recipeType").asText(), equalTo("USER_SEGMENTATION"));
     assertThat(recipe.get("status").asText(), equalTo("ACTIVE"));
-    JsonNode first = JSON.readTree(CliRun.run(home, "list-recipes", "--max-results", "1").out());
-    assertThat(first.get("recipes").get(0).get("name").asText(), equalTo("aws-item-affinity"));
+    JsonNode first = JSON.readTree(CliRun.run(home, "list-recipes", "--max-results", "4").out());
     JsonNode second = JSON.readTree(CliRun.run(home, "list-recipes", "--next-token",
         first.get("nextToken").asText()).out());
-    assertThat(second.get("recipes").get(0).get("name").asText(), equalTo("aws-item-attribute-affinity"));
+    List<String> names = new ArrayList<>();
+    first.get("recipes").forEach(listed -> names.add(listed.get("name").asText()));
+    second.get("recipes").forEach(listed -> names.add(listed.get("name").asText()));
+    assertThat(names, equalTo(List.of("aws-item-affinity", "aws-item-attribute-affinity",
+        "segmentbeam-item-affinity-cooccurrence", "segmentbeam-item-attribute-affinity-cooccurrence",
+        "segmentbeam-item-affinity-popularity", "segmentbeam-item-attribute-affinity-popularity")));
     assertThat(second.has("nextToken"), equalTo(false));
     CliRun.run(home, "list-recipes", "--next-token", "forged").assertApiError("InvalidNextTokenException",
         "The nextToken is not valid for this request.");
     CliRun.run(home, "describe-recipe", "--recipe-arn", "arn:aws:personalize:::recipe/aws-user-personalization")
         .assertApiError("ResourceNotFoundException", "Could not find recipeArn "
             + "arn:aws:personalize:::recipe/aws-user-personalization: SegmentBeam has the USER_SEGMENTATION recipes "
-            + "arn:aws:personalize:::recipe/aws-item-affinity and "
-            + "arn:aws:personalize:::recipe/aws-item-attribute-affinity.");
+            + "arn:aws:personalize:::recipe/aws-item-affinity, arn:aws:personalize:::recipe/aws-item-attribute-affinity, "
+            + "arn:aws:personalize:::recipe/segmentbeam-item-affinity-cooccurrence, "
+            + "arn:aws:personalize:::recipe/segmentbeam-item-attribute-affinity-cooccurrence, "
+            + "arn:aws:personalize:::recipe/segmentbeam-item-affinity-popularity, "
+            + "arn:aws:personalize:::recipe/segmentbeam-item-attribute-affinity-popularity.");
+  }
+
+  @Test
+  void aLocalRecipeTrainsItsOwnModelAndNoOther() throws Exception {
+    Path home = work.resolve("home");
+    CliRun.run(home, "create-dataset-group", "--name", "local");
+    CliRun conflicting = CliRun.run(home, "create-solution", "--name", "local", "--dataset-group-arn",
+        A + "dataset-group/local", "--recipe-arn", "arn:aws:personalize:::recipe/segmentbeam-item-affinity-popularity",
+        "--solution-config", "{\"algorithmHyperParameters\": {\"model\": \"als\"}}");
+    conflicting.assertApiError("InvalidInputException", "1 validation error detected: Value 'als' at "
+        + "'solutionConfig.algorithmHyperParameters.model' failed to satisfy constraint: Member must be popularity or "
+        + "absent: recipe segmentbeam-item-affinity-popularity trains that model");
+    CliRun trained = CliRun.run(home, "create-solution-version", "--solution-versions", work.resolve("versions")
+        .toString(), "--cli-input-json", """
+        {"name": "local-cooccurrence", "recipeArn": "arn:aws:personalize:::recipe/segmentbeam-item-affinity-cooccurrence",
+         "datasets": {"interactions": {"dataLocation": "sample-data/datasets/interactions.csv",
+                                       "schemaLocation": "sample-data/datasets/interactions-schema.json"}}}
+        """);
+    assertThat(trained.err(), trained.exitCode(), equalTo(0));
+    String arn = JSON.readTree(trained.out()).get("solutionVersionArn").asText();
+    JsonNode declaration = JSON.readTree(work.resolve("versions").resolve("local-cooccurrence-"
+        + arn.substring(arn.lastIndexOf('/') + 1) + ".json").toFile());
+    assertThat(declaration.get("model").get("type").asText(), equalTo("item-cooccurrence"));
+    JsonNode described = JSON.readTree(CliRun.run(home, "describe-recipe", "--recipe-arn",
+        "arn:aws:personalize:::recipe/segmentbeam-item-affinity-popularity").out()).get("recipe");
+    assertThat(described.get("description").asText(), equalTo("SegmentBeam's popularity baseline for itemId lines: "
+        + "the most active users, whatever the item."));
   }
 
   @Test
