@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,8 @@ class TrainingClientsTest {
         "file://" + Files.writeString(work.resolve("version.json"), version.toString()));
     assertThat(versioned.err(), versioned.exitCode(), equalTo(0));
     String versionArn = JSON.readTree(versioned.out()).get("solutionVersionArn").asText();
-    JsonNode described = awaitVersion(versionArn);
+    JsonNode described = awaitEnd("solutionVersion", "describe-solution-version", "--solution-version-arn",
+        versionArn);
     assertThat(described.toString(), described.get("status").asText(), equalTo("ACTIVE"));
     assertThat(described.get("performHPO").asBoolean(), equalTo(true));
     JsonNode tuned = described.get("tunedHPOParams").get("algorithmHyperParameters");
@@ -111,6 +114,27 @@ class TrainingClientsTest {
     assertThat(JSON.readTree(cliMetrics.out()).get("metrics").get("recall_at_100").asDouble(),
         greaterThan(JSON.readTree(cliMetrics.out()).get("metrics").get("popularity_baseline_recall_at_100")
             .asDouble()));
+
+    EndpointClientsTest.Run job = aws("create-batch-segment-job", "--job-name", "cli-hpo", "--solution-version-arn",
+        versionArn, "--num-results", "5", "--role-arn", "arn:aws:iam::123456789012:role/PersonalizeRole",
+        "--job-input", "{\"s3DataSource\": {\"path\": \"s3://training/input/\"}}",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"s3://training/cli-output/\"}}");
+    assertThat(job.err(), job.exitCode(), equalTo(0));
+    String jobArn = JSON.readTree(job.out()).get("batchSegmentJobArn").asText();
+    JsonNode ended = awaitEnd("batchSegmentJob", "describe-batch-segment-job", "--batch-segment-job-arn", jobArn);
+    assertThat(ended.toString(), ended.get("status").asText(), equalTo("ACTIVE"));
+    EndpointClientsTest.Run output = EndpointClientsTest.run(work, server.url(),
+        List.of("aws", "s3", "cp", "s3://training/cli-output/items-1.json.out", "-"));
+    assertThat(output.err(), segmentSizes(output.out()), equalTo(Collections.nCopies(25, 5)));
+  }
+
+  /** The size of each line's segment in a {@code .out} file's text. */
+  private static List<Integer> segmentSizes(String lines) throws IOException {
+    List<Integer> sizes = new ArrayList<>();
+    for (String line : lines.split("\n")) {
+      sizes.add(JSON.readTree(line).get("output").get("usersList").size());
+    }
+    return sizes;
   }
 
   /** The AWS CLI's skeleton for {@code operation}, every member filled from {@code filled}, which must have them all. */
@@ -141,14 +165,14 @@ class TrainingClientsTest {
     return paths;
   }
 
-  private static JsonNode awaitVersion(String arn) throws Exception {
+  /** Describes with the AWS CLI until the resource (the response's {@code member}) has ended, or two minutes pass. */
+  private static JsonNode awaitEnd(String member, String... describe) throws Exception {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (true) {
-      JsonNode version = JSON.readTree(aws("describe-solution-version", "--solution-version-arn", arn).out())
-          .get("solutionVersion");
-      String status = version.get("status").asText();
+      JsonNode resource = JSON.readTree(aws(describe).out()).get(member);
+      String status = resource.get("status").asText();
       if (status.equals("ACTIVE") || status.equals("CREATE FAILED") || System.nanoTime() > deadline) {
-        return version;
+        return resource;
       }
       Thread.sleep(200);
     }
