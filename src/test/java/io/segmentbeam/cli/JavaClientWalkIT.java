@@ -3,6 +3,7 @@ package io.segmentbeam.cli;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.in;
@@ -40,6 +41,7 @@ import com.amazonaws.services.personalize.model.InvalidNextTokenException;
 import com.amazonaws.services.personalize.model.LimitExceededException;
 import com.amazonaws.services.personalize.model.ListBatchSegmentJobsRequest;
 import com.amazonaws.services.personalize.model.ListBatchSegmentJobsResult;
+import com.amazonaws.services.personalize.model.GetSolutionMetricsRequest;
 import com.amazonaws.services.personalize.model.ListRecipesRequest;
 import com.amazonaws.services.personalize.model.ResourceAlreadyExistsException;
 import com.amazonaws.services.personalize.model.ResourceInUseException;
@@ -148,6 +150,10 @@ class JavaClientWalkIT {
           .getLatestSolutionVersion().getSolutionVersionArn(), equalTo(trained));
       assertThat(personalize.listSolutionVersions(new ListSolutionVersionsRequest().withSolutionArn(solution))
           .getSolutionVersions().size(), equalTo(1));
+      Map<String, Double> metrics = personalize.getSolutionMetrics(new GetSolutionMetricsRequest()
+          .withSolutionVersionArn(trained)).getMetrics();
+      assertThat(metrics.toString(), metrics.get("precision_at_25"),
+          greaterThan(metrics.get("popularity_baseline_precision_at_25")));
 
       String filter = personalize.createFilter(new CreateFilterRequest().withName("walk-gold").withDatasetGroupArn(group)
           .withFilterExpression("INCLUDE UserID WHERE Users.MEMBERSHIP IN (\"gold\")")).getFilterArn();
@@ -251,7 +257,7 @@ class JavaClientWalkIT {
       assertThat(personalize.describeRecipe(new DescribeRecipeRequest()
           .withRecipeArn("arn:aws:personalize:::recipe/aws-item-affinity")).getRecipe().getRecipeType(),
           equalTo("USER_SEGMENTATION"));
-      assertThat(personalize.listRecipes(new ListRecipesRequest()).getRecipes().size(), equalTo(2));
+      assertThat(personalize.listRecipes(new ListRecipesRequest()).getRecipes().size(), equalTo(6));
       assertThrows(InvalidNextTokenException.class, () -> personalize.listBatchSegmentJobs(
           new ListBatchSegmentJobsRequest().withNextToken("forged")));
       InvalidInputException badName = assertThrows(InvalidInputException.class, () ->
