@@ -235,7 +235,8 @@ class S3SegmentJobIT {
     assertThat(created.err(), created.exitCode(), equalTo(0));
     String arn = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/in-s3-store";
     assertThat(keys("store/"), equalTo(List.of("store/.page-token-key",
-        "store/batch-segment-jobs/us-east-1/123456789012/in-s3-store.json")));
+        "store/batch-segment-jobs/us-east-1/123456789012/in-s3-store.json",
+        "store/job-outputs/us-east-1/123456789012/batch-segment-job/in-s3-store.json")));
     JsonNode described = JSON.readTree(CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn", arn,
         "--endpoint-url", server.endpoint().toString(), store).out()).get("batchSegmentJob");
     assertThat(described.get("status").asText(), equalTo("ACTIVE"));
