@@ -3,6 +3,7 @@ package io.segmentbeam.cli;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.CreateBatchSegmentJobResponse;
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.model.kernel.PanelScoringKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,10 @@ final class CreateBatchSegmentJobCommand implements Callable<Integer> {
         summary(created.counters()));
   }
 
+  /** The job's counters, and the arithmetic this JVM scores with (a user can see whether SIMD was used). */
   private static String summary(Map<String, Long> counters) {
     StringBuilder text = new StringBuilder();
-    counters.forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=').append(value));
-    return "(" + text + ")";
+    counters.forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
+    return "(" + text + "scoring=" + PanelScoringKernel.arithmetic() + ")";
   }
 }

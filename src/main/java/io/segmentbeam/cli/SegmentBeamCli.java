@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -81,6 +82,11 @@ public final class SegmentBeamCli {
   static final String OUTPUT = "--output";
 
   public static void main(String[] args) {
+    OptionalInt relaunched = JvmRelaunch.runIfNeeded(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
+    }
+    JvmRelaunch.followParent();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

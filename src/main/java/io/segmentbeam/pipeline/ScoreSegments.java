@@ -89,6 +89,10 @@ public final class ScoreSegments
     private transient SegmentModel model;
     private transient JobProgress progress;
     private transient List<Pending> batch;
+    /** When setup began and how long loading took, reported from the first bundle. */
+    private transient long setupStart;
+    private transient long setupMillis;
+    private transient boolean setupReported;
 
     /** A valid query waiting for its batch, with where its output line goes. */
     private record Pending(String file, long line, SegmentQuery query, ScoringQuery scoring, Instant timestamp,
@@ -102,17 +106,22 @@ public final class ScoreSegments
 
     @Setup
     public void setup() {
-      long start = System.currentTimeMillis();
-      setupStartedAt.update(start);
+      setupStart = System.currentTimeMillis();
       progress = JobProgress.of(progressId);
       resolver.open();
       model = resolver.model();
-      modelLoadMillis.update(System.currentTimeMillis() - start);
+      setupMillis = System.currentTimeMillis() - setupStart;
     }
 
     @StartBundle
     public void startBundle() {
       batch = new ArrayList<>();
+      // Metrics can be updated only while the runner has a bundle in hand, not in @Setup.
+      if (!setupReported) {
+        setupStartedAt.update(setupStart);
+        modelLoadMillis.update(setupMillis);
+        setupReported = true;
+      }
     }
 
     @ProcessElement

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.segmentbeam.model.kernel.PanelScoringKernel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,8 @@ class BatchSegmentJobCliTest {
     assertThat(created.err(), created.exitCode(), equalTo(0));
     String arn = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/sample";
     assertThat(created.out(), equalTo("{\n    \"batchSegmentJobArn\": \"" + arn + "\"\n}\n"));
-    assertThat(created.err(), containsString("sample: ACTIVE (filesRead=2, linesFailed=0, linesRead=50, linesScored=50)"));
+    assertThat(created.err(), containsString("sample: ACTIVE (filesRead=2, linesFailed=0, linesRead=50, linesScored=50, "
+        + "scoring=" + PanelScoringKernel.arithmetic() + ")"));
 
     CliRun described = CliRun.run(home, "describe-batch-segment-job", "--batch-segment-job-arn", arn);
     assertThat(described.exitCode(), equalTo(0));

@@ -75,7 +75,7 @@ class UserShardsCliTest {
       String whole = Files.readString(run("whole-" + (filter != null), filter).resolve("items.json.out"));
       String sharded = Files.readString(run("sharded-" + (filter != null), filter, "--userShardBytes=20000")
           .resolve("items.json.out"));
-      assertThat(lastErr, containsString("linesScored=25, userShardsScored=4)"));
+      assertThat(lastErr, containsString("linesScored=25, userShardsScored=4, scoring="));
       assertThat(sharded, equalTo(whole));
       assertThat(sharded.lines().toList(), hasSize(27));
       assertThat(sharded.lines().filter(line -> line.contains("\"error\": null")).count(), equalTo(25L));

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 
 import io.segmentbeam.model.factors.BinaryFactorFiles;
 import java.io.IOException;
@@ -39,8 +40,12 @@ class UserShardsFlinkIT {
     assertThat(Files.readString(work.resolve("out-sharded").resolve("queries.json.out")),
         equalTo(Files.readString(work.resolve("out-whole").resolve("queries.json.out"))));
     assertThat(sharded, containsString("sharded: ACTIVE (filesRead=1, linesFailed=0, linesRead=64, linesScored=64, "
-        + "userShardsScored=16)"));
+        + "userShardsScored=16, scoring=vector-"));
     assertThat(whole, containsString("whole: ACTIVE"));
+    // A successful Flink run is quiet: no ERROR, no stack trace, no warning.
+    assertThat(sharded, not(containsString("ERROR")));
+    assertThat(sharded, not(containsString(" WARN ")));
+    assertThat(sharded, not(containsString("\tat ")));
   }
 
   private void writeScenario() throws IOException {

@@ -70,6 +70,11 @@ public final class PanelScoringKernel implements ScoringKernel {
     this(users, dimensions, Runtime.getRuntime().availableProcessors(), PanelMath.best());
   }
 
+  /** The arithmetic kernels in this JVM score with, for reports: "vector-512", or "scalar" without the Vector API. */
+  public static String arithmetic() {
+    return PanelMath.best().describe();
+  }
+
   /** How the kernel computes, for reports: "vector-512 x 2 threads". */
   public String describe() {
     return math.describe() + " x " + threads + " threads";
