@@ -125,8 +125,10 @@ public final class ScoringBenchmark {
 
     long modelStart = System.nanoTime();
     FactorFiles.read(settings.work().resolve("model").resolve("user-factors" + BinaryFactorFiles.SUFFIX).toString());
-    report("model load", "%.2f s to read the %,d x %d user vectors (%.0f MB, compact binary format)",
-        seconds(modelStart), users, d, users * (double) d * Float.BYTES / 1e6);
+    double loadSeconds = seconds(modelStart);
+    report("model load", "%.2f s to read the %,d x %d user vectors (%.0f MB, %.2f GB/s, compact binary format, "
+        + "memory-mapped)", loadSeconds, users, d, users * (double) d * Float.BYTES / 1e6,
+        users * (double) d * Float.BYTES / 1e9 / loadSeconds);
 
     // The first run is what a user sees from cold. The two after it reuse this JVM's loaded model
     // and compiled code, so the best of the three scoring phases, like the kernel's best of three,

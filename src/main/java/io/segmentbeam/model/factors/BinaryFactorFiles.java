@@ -2,6 +2,7 @@ package io.segmentbeam.model.factors;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -9,8 +10,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
@@ -25,6 +30,8 @@ public final class BinaryFactorFiles {
   public static final String SUFFIX = ".sbf";
   private static final byte[] MAGIC = "SBF1".getBytes(StandardCharsets.US_ASCII);
   private static final int CHUNK = 1 << 20;
+  /** How much of a local file is mapped at once: a mapping is at most 2 GB. */
+  private static final int MAP_WINDOW = 1 << 30;
 
   private BinaryFactorFiles() {}
 
@@ -86,54 +93,130 @@ public final class BinaryFactorFiles {
    * Reads a file written by {@link #write}, or shard {@code shard} of {@code shards} of it (the
    * whole file is shard 0 of 1); errors name the file and what is wrong. A shard is the rows from
    * {@code rows * shard / shards} up to the next shard's first, in id order, reading past (not
-   * keeping) the others' ids and vectors.
+   * keeping) the others' ids and vectors. A local file's vectors are copied straight from the
+   * memory-mapped file; other file systems' are streamed.
    */
   static FactorTable read(ResourceId file, int shard, int shards) throws IOException {
+    if ("file".equals(file.getScheme())) {
+      return readLocal(file, Path.of(file.toString()), shard, shards);
+    }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(
         Channels.newInputStream(FileSystems.open(file)), CHUNK))) {
       Header header = readHeader(file, in);
-      int count = header.rows();
-      int dimensions = header.dimensions();
-      int from = (int) ((long) count * shard / shards);
-      int to = (int) ((long) count * (shard + 1) / shards);
-      if ((long) (to - from) * dimensions > Integer.MAX_VALUE - 8) {
-        throw new IOException(file + ": " + (to - from) + " rows of " + dimensions + " factors do not fit one table; "
-            + "split the users into more shards");
-      }
+      int from = (int) ((long) header.rows() * shard / shards);
+      int to = (int) ((long) header.rows() * (shard + 1) / shards);
+      checkFits(file, header, from, to);
       // Only the shard's ids become strings; the others are read past.
       String[] ids = new String[to - from];
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < header.rows(); i++) {
         int length = Integer.reverseBytes(in.readInt());
         if (i < from || i >= to) {
           in.skipNBytes(length);
-          continue;
-        }
-        byte[] id = new byte[length];
-        in.readFully(id);
-        int at = i - from;
-        ids[at] = new String(id, StandardCharsets.UTF_8);
-        if (at > 0 && ids[at - 1].compareTo(ids[at]) >= 0) {
-          throw new IOException(file + ": id \"" + ids[at] + "\" (row " + (i + 1) + ") is not after \"" + ids[at - 1]
-              + "\": ids must be unique and ascending");
+        } else {
+          byte[] id = new byte[length];
+          in.readFully(id);
+          ids[i - from] = new String(id, StandardCharsets.UTF_8);
         }
       }
-      in.skipNBytes((long) from * dimensions * Float.BYTES);
-      float[] vectors = new float[(to - from) * dimensions];
-      byte[] chunk = new byte[CHUNK];
-      ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-      for (int at = 0; at < vectors.length; ) {
-        int n = Math.min(CHUNK / Float.BYTES, vectors.length - at);
-        in.readFully(chunk, 0, n * Float.BYTES);
-        view.clear();
-        view.asFloatBuffer().get(vectors, at, n);
-        at += n;
-      }
-      if (to == count && in.read() >= 0) {
+      checkAscending(file, ids, from);
+      in.skipNBytes((long) from * header.dimensions() * Float.BYTES);
+      float[] vectors = new float[(to - from) * header.dimensions()];
+      readStreamed(in, vectors);
+      if (to == header.rows() && in.read() >= 0) {
         throw new IOException(file + ": bytes follow the last row's factors");
       }
-      return FactorTable.ofSorted(ids, vectors, dimensions);
+      return FactorTable.ofSorted(ids, vectors, header.dimensions());
     } catch (EOFException e) {
       throw new IOException(file + ": the file ends before its last row", e);
+    }
+  }
+
+  /**
+   * A local file, memory-mapped: the ids' lengths are walked in the mapping, the shard's ids decoded
+   * on every core, its vectors copied straight from the mapping.
+   */
+  private static FactorTable readLocal(ResourceId file, Path path, int shard, int shards) throws IOException {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      ByteBuffer start = ByteBuffer.allocate(MAGIC.length + 2 * Integer.BYTES);
+      while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+        // reads the header's bytes, as many calls as it takes
+      }
+      if (start.hasRemaining()) {
+        throw new IOException(file + ": the file ends inside its header");
+      }
+      Header header = readHeader(file, new DataInputStream(new ByteArrayInputStream(start.array())));
+      int from = (int) ((long) header.rows() * shard / shards);
+      int to = (int) ((long) header.rows() * (shard + 1) / shards);
+      checkFits(file, header, from, to);
+      long idsStart = start.capacity();
+      long idRegion = channel.size() - idsStart - header.vectorBytes();
+      if (idRegion < (long) header.rows() * Integer.BYTES || idRegion > Integer.MAX_VALUE) {
+        throw new IOException(file + (idRegion < (long) header.rows() * Integer.BYTES
+            ? ": the file ends before its last row"
+            : ": its ids do not fit its size (" + channel.size() + " bytes for " + header.rows() + " rows of "
+                + header.dimensions() + " factors)"));
+      }
+      ByteBuffer idBytes = channel.map(FileChannel.MapMode.READ_ONLY, idsStart, idRegion)
+          .order(ByteOrder.LITTLE_ENDIAN);
+      int[] starts = new int[to - from];
+      int at = 0;
+      for (int i = 0; i < header.rows(); i++) {
+        int length = at + Integer.BYTES <= idRegion ? idBytes.getInt(at) : -1;
+        if (length < 0 || at + Integer.BYTES + (long) length > idRegion) {
+          throw new IOException(file + ": the file ends before its last row");
+        }
+        if (i >= from && i < to) {
+          starts[i - from] = at + Integer.BYTES;
+        }
+        at += Integer.BYTES + length;
+      }
+      if (at != idRegion) {
+        throw new IOException(file + ": bytes follow the last row's factors");
+      }
+      String[] ids = new String[to - from];
+      IntStream.range(0, ids.length).parallel().forEach(i -> {
+        byte[] id = new byte[idBytes.getInt(starts[i] - Integer.BYTES)];
+        idBytes.get(starts[i], id);
+        ids[i] = new String(id, StandardCharsets.UTF_8);
+      });
+      checkAscending(file, ids, from);
+      float[] vectors = new float[(to - from) * header.dimensions()];
+      long position = idsStart + idRegion + (long) from * header.dimensions() * Float.BYTES;
+      for (int done = 0; done < vectors.length; ) {
+        int n = Math.min(MAP_WINDOW / Float.BYTES, vectors.length - done);
+        channel.map(FileChannel.MapMode.READ_ONLY, position + (long) done * Float.BYTES, (long) n * Float.BYTES)
+            .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vectors, done, n);
+        done += n;
+      }
+      return FactorTable.ofSorted(ids, vectors, header.dimensions());
+    }
+  }
+
+  private static void checkFits(ResourceId file, Header header, int from, int to) throws IOException {
+    if ((long) (to - from) * header.dimensions() > Integer.MAX_VALUE - 8) {
+      throw new IOException(file + ": " + (to - from) + " rows of " + header.dimensions() + " factors do not fit "
+          + "one table; split the users into more shards");
+    }
+  }
+
+  private static void checkAscending(ResourceId file, String[] ids, int firstRow) throws IOException {
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i - 1].compareTo(ids[i]) >= 0) {
+        throw new IOException(file + ": id \"" + ids[i] + "\" (row " + (firstRow + i + 1) + ") is not after \""
+            + ids[i - 1] + "\": ids must be unique and ascending");
+      }
+    }
+  }
+
+  private static void readStreamed(DataInputStream in, float[] vectors) throws IOException {
+    byte[] chunk = new byte[CHUNK];
+    ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    for (int at = 0; at < vectors.length; ) {
+      int n = Math.min(CHUNK / Float.BYTES, vectors.length - at);
+      in.readFully(chunk, 0, n * Float.BYTES);
+      view.clear();
+      view.asFloatBuffer().get(vectors, at, n);
+      at += n;
     }
   }
 }

@@ -2,37 +2,22 @@ package io.segmentbeam.model.factors;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Vectors by id, stored as one row-major float array in ascending id order, so that a row's
- * index orders the same way as its id.
+ * index orders the same way as its id. An id is found by binary search over the sorted ids: no
+ * hash map of millions of entries to build at load (seconds) or to hold (tens of bytes a user).
  */
 public final class FactorTable {
   private final String[] ids;
   private final float[] vectors;
   private final int dimensions;
-  private final Map<String, Integer> indexOf;
 
   private FactorTable(String[] ids, float[] vectors, int dimensions) {
-    this(ids, vectors, dimensions, indexOf(ids));
-  }
-
-  private FactorTable(String[] ids, float[] vectors, int dimensions, Map<String, Integer> indexOf) {
     this.ids = ids;
     this.vectors = vectors;
     this.dimensions = dimensions;
-    this.indexOf = indexOf;
-  }
-
-  private static Map<String, Integer> indexOf(String[] ids) {
-    Map<String, Integer> indexOf = new HashMap<>(ids.length * 2);
-    for (int i = 0; i < ids.length; i++) {
-      indexOf.put(ids[i], i);
-    }
-    return indexOf;
   }
 
   /**
@@ -40,7 +25,7 @@ public final class FactorTable {
    * vectors, once the scoring kernel has packed its own copy): half the memory of a large model.
    */
   FactorTable idsOnly() {
-    return new FactorTable(ids, new float[0], dimensions, indexOf);
+    return new FactorTable(ids, new float[0], dimensions);
   }
 
   /** A table of ids already in ascending order, each with its row of {@code vectors}. */
@@ -73,12 +58,13 @@ public final class FactorTable {
   }
 
   public boolean contains(String id) {
-    return indexOf.containsKey(id);
+    return indexOf(id) >= 0;
   }
 
   /** The index of {@code id}, or -1 if it has no vector. */
   public int indexOf(String id) {
-    return indexOf.getOrDefault(id, -1);
+    int index = Arrays.binarySearch(ids, id);
+    return index >= 0 ? index : -1;
   }
 
   /** The {@code f}-th value of the vector at {@code index}. */
@@ -88,7 +74,7 @@ public final class FactorTable {
 
   /** Adds the vector of {@code id} to {@code sum}. */
   void addVector(String id, float[] sum) {
-    int offset = indexOf.get(id) * dimensions;
+    int offset = indexOf(id) * dimensions;
     for (int f = 0; f < dimensions; f++) {
       sum[f] += vectors[offset + f];
     }
