@@ -6,18 +6,44 @@ import java.util.List;
 
 /**
  * Vectors by id, stored as one row-major float array in ascending id order, so that a row's
- * index orders the same way as its id. An id is found by binary search over the sorted ids: no
- * hash map of millions of entries to build at load (seconds) or to hold (tens of bytes a user).
+ * index orders the same way as its id. Ids are found through an open-addressing table of row
+ * numbers keyed by the ids' hash codes, built on the first lookup: a job without a filter looks up
+ * no users and never builds it, and a filter looks up every user of a Users dataset, where a
+ * {@code HashMap} of millions of boxed entries took seconds to build and this table a fraction.
  */
 public final class FactorTable {
   private final String[] ids;
   private final float[] vectors;
   private final int dimensions;
+  /**
+   * Row number plus one at each id's slot (0: empty); its length is a power of two, at least twice
+   * the rows. Null until the first lookup; a race builds equal tables, any of which serves.
+   */
+  private volatile int[] slots;
 
   private FactorTable(String[] ids, float[] vectors, int dimensions) {
     this.ids = ids;
     this.vectors = vectors;
     this.dimensions = dimensions;
+  }
+
+  private static int[] slots(String[] ids) {
+    int[] slots = new int[Integer.highestOneBit(Math.max(1, ids.length)) << 2];
+    int mask = slots.length - 1;
+    for (int row = 0; row < ids.length; row++) {
+      int slot = spread(ids[row].hashCode()) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = row + 1;
+    }
+    return slots;
+  }
+
+  /** Mixes a hash code's bits, so that ids alike in their last characters do not crowd together. */
+  private static int spread(int hash) {
+    int mixed = hash * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
   }
 
   /**
@@ -63,8 +89,18 @@ public final class FactorTable {
 
   /** The index of {@code id}, or -1 if it has no vector. */
   public int indexOf(String id) {
-    int index = Arrays.binarySearch(ids, id);
-    return index >= 0 ? index : -1;
+    int[] slots = this.slots;
+    if (slots == null) {
+      slots = slots(ids);
+      this.slots = slots;
+    }
+    int mask = slots.length - 1;
+    for (int slot = spread(id.hashCode()) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+      if (ids[slots[slot] - 1].equals(id)) {
+        return slots[slot] - 1;
+      }
+    }
+    return -1;
   }
 
   /** The {@code f}-th value of the vector at {@code index}. */
