@@ -81,16 +81,28 @@ public final class SegmentFilter {
   }
 
   /**
+   * Parses the expression against the datasets' schemas without reading the datasets: what a job's
+   * launcher checks when the filter is applied in other JVMs.
+   */
+  public static void check(FilterSpec spec) throws IOException, InvalidFilterException {
+    expression(spec);
+  }
+
+  private static FilterExpression expression(FilterSpec spec) throws IOException, InvalidFilterException {
+    DatasetSchema users = spec.users() == null ? null
+        : DatasetSchema.read(DatasetType.USERS, spec.users().schemaLocation());
+    DatasetSchema interactions = spec.interactions() == null ? null
+        : DatasetSchema.read(DatasetType.INTERACTIONS, spec.interactions().schemaLocation());
+    return FilterExpression.parse(spec.expression(), users, interactions);
+  }
+
+  /**
    * Parses the expression against the datasets' schemas and reads what it needs of them, for
    * {@code userCount} users whose indexes {@code userIndex} gives (-1 for users to leave out).
    */
   public static SegmentFilter load(FilterSpec spec, int userCount, ToIntFunction<String> userIndex)
       throws IOException, InvalidFilterException {
-    DatasetSchema users = spec.users() == null ? null
-        : DatasetSchema.read(DatasetType.USERS, spec.users().schemaLocation());
-    DatasetSchema interactions = spec.interactions() == null ? null
-        : DatasetSchema.read(DatasetType.INTERACTIONS, spec.interactions().schemaLocation());
-    FilterExpression expression = FilterExpression.parse(spec.expression(), users, interactions);
+    FilterExpression expression = expression(spec);
     Set<String> usersFields = new HashSet<>();
     expression.parts().stream().filter(part -> part.dataset() == Dataset.USERS)
         .forEach(part -> collectFields(part.condition(), usersFields));

@@ -4,6 +4,7 @@ import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.dataset.ItemCatalog;
 import io.segmentbeam.filter.FilterSpec;
+import io.segmentbeam.filter.InvalidFilterException;
 import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
@@ -83,9 +84,10 @@ final class BatchSegmentJobRunner {
       run.checkNotStopped();
       int userShards = userShards(solutionVersion.model());
       long modelStart = System.currentTimeMillis();
-      checkModel(solutionVersion, userShards);
+      boolean inThisJvm = options.getRunner().getSimpleName().equals("DirectRunner");
+      checkModel(solutionVersion, userShards, inThisJvm);
       modelLoadMillis = System.currentTimeMillis() - modelStart;
-      checkFilter(solutionVersion, filter, userShards);
+      checkFilter(solutionVersion, filter, userShards, inThisJvm);
       run.checkNotStopped();
       JobLocations.prepareOutput(options, outputDirectory, "jobOutput.s3DataDestination.path");
       staging = JobLocations.stage(storage, outputDirectory, job.jobName(), "jobOutput.s3DataDestination.path", run);
@@ -198,10 +200,21 @@ final class BatchSegmentJobRunner {
     return userShards > 1 ? model.withUserShard(0, userShards) : model;
   }
 
-  private static void checkModel(SolutionVersion solutionVersion, int userShards) throws JobFailure {
+  /**
+   * Loads the model (or its first user shard) when the pipeline runs in this JVM, which then scores
+   * with it; otherwise only checks it, reading as little as its provider can (a compact model's
+   * headers), so that a model larger than this JVM's heap can be submitted to a cluster.
+   */
+  private static void checkModel(SolutionVersion solutionVersion, int userShards, boolean inThisJvm)
+      throws JobFailure {
+    ModelSpec model = firstPart(solutionVersion.model(), userShards);
     try {
-      SegmentModels.shared(firstPart(solutionVersion.model(), userShards));
-    } catch (RuntimeException e) {
+      if (inThisJvm) {
+        SegmentModels.shared(model);
+      } else {
+        SegmentModels.provider(model.type()).check(model);
+      }
+    } catch (IOException | RuntimeException e) {
       throw new JobFailure("Cannot load the model of solution version " + solutionVersion.solutionVersionArn()
           + ": " + JobFailure.rootMessage(e), e);
     } catch (OutOfMemoryError e) {
@@ -212,14 +225,18 @@ final class BatchSegmentJobRunner {
     }
   }
 
-  private static void checkFilter(SolutionVersion solutionVersion, FilterSpec filter, int userShards)
-      throws JobFailure {
+  private static void checkFilter(SolutionVersion solutionVersion, FilterSpec filter, int userShards,
+      boolean inThisJvm) throws JobFailure {
     if (filter == null) {
       return;
     }
     try {
-      SegmentFilter.shared(filter, SegmentModels.shared(firstPart(solutionVersion.model(), userShards)));
-    } catch (RuntimeException e) {
+      if (inThisJvm) {
+        SegmentFilter.shared(filter, SegmentModels.shared(firstPart(solutionVersion.model(), userShards)));
+      } else {
+        SegmentFilter.check(filter);
+      }
+    } catch (IOException | InvalidFilterException | RuntimeException e) {
       throw new JobFailure("Cannot read the datasets of filter " + filter.filterArn() + ": "
           + JobFailure.rootMessage(e), e);
     }

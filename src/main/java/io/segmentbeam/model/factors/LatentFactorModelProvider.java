@@ -27,6 +27,26 @@ public final class LatentFactorModelProvider implements SegmentModelProvider {
     return (int) Math.max(1, (bytes + budgetBytes - 1) / budgetBytes);
   }
 
+  /**
+   * Compact (.sbf) files are checked by their headers alone, so a launcher can submit a model far
+   * larger than its heap; a JSON-lines file can only be checked by reading it.
+   */
+  @Override
+  public void check(ModelSpec spec) throws IOException {
+    String usersLocation = spec.location("userFactors");
+    String itemsLocation = spec.location("itemFactors");
+    if (!usersLocation.endsWith(BinaryFactorFiles.SUFFIX)) {
+      load(spec);
+      return;
+    }
+    BinaryFactorFiles.Header users = BinaryFactorFiles.header(usersLocation);
+    FactorTable items = FactorFiles.read(itemsLocation);
+    if (users.rows() > 0 && items.size() > 0 && users.dimensions() != items.dimensions()) {
+      throw new IOException("user factors in " + usersLocation + " have " + users.dimensions()
+          + " values each, item factors in " + itemsLocation + " have " + items.dimensions());
+    }
+  }
+
   @Override
   public SegmentModel load(ModelSpec spec) throws IOException {
     String usersLocation = spec.location("userFactors");
