@@ -2,7 +2,6 @@ package io.segmentbeam.training;
 
 import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.api.SolutionConfig;
-import io.segmentbeam.interactions.InteractionEvents;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,14 +71,15 @@ public final class HyperParameterSearch {
     }
   }
 
-  public Best search(InteractionEvents events, int threads, PrintWriter progress) {
+  /** Measures every candidate on {@code heldOut}, the split every one of them trains and is scored on. */
+  public Best search(SolutionMetrics heldOut, int threads, PrintWriter progress) {
     String metric = metricName();
     boolean maximize = maximize();
     List<Map<String, String>> candidates = draw(new SplittableRandom(settings(given).seed()), candidates());
     Best best = null;
     for (int k = 0; k < candidates.size(); k++) {
       Map<String, String> candidate = candidates.get(k);
-      Map<String, Double> metrics = SolutionMetrics.measure(events, settings(candidate), threads,
+      Map<String, Double> metrics = heldOut.measure(settings(candidate), threads,
           (iteration, iterations, loss, millis) -> { });
       double value = metrics.get(metric);
       progress.printf(Locale.ROOT, "hpo candidate %d/%d: %s = %.4f with %s%n", k + 1, candidates.size(), metric,

@@ -28,18 +28,31 @@ public final class SolutionMetrics {
   public static final List<String> MODEL_METRICS = Arrays.stream(OfflineMetrics.CUTOFFS).boxed()
       .flatMap(k -> Stream.of("precision_at_" + k, "recall_at_" + k, "coverage_at_" + k)).toList();
 
-  private SolutionMetrics() {}
+  private final HeldOutSplit split;
+  private final InteractionData training;
+  /** The baseline's figures, the same for every model measured on this split. */
+  private final Map<String, Double> baseline;
 
-  public static Map<String, Double> measure(InteractionEvents events, TrainingSettings settings, int threads,
-      ImplicitAls.ProgressListener progress) {
+  private SolutionMetrics(HeldOutSplit split, InteractionData training, Map<String, Double> baseline) {
+    this.split = split;
+    this.training = training;
+    this.baseline = baseline;
+  }
+
+  /** The events split once, and the baseline measured once, for every model measured on them. */
+  public static SolutionMetrics of(InteractionEvents events) {
     HeldOutSplit split = HeldOutSplit.of(events);
     InteractionData training = split.training();
+    return new SolutionMetrics(split, training,
+        OfflineMetrics.measure(PopularityModelProvider.of(training), split, training, BASELINE).figures());
+  }
+
+  /** The figures of the model {@code settings} name, trained on the split's training events, next to the baseline's. */
+  public Map<String, Double> measure(TrainingSettings settings, int threads, ImplicitAls.ProgressListener progress) {
     OfflineMetrics.Measured model = OfflineMetrics.measure(model(settings, training, threads, progress), split,
         training, "");
-    OfflineMetrics.Measured baseline = OfflineMetrics.measure(PopularityModelProvider.of(training), split,
-        training, BASELINE);
     Map<String, Double> metrics = new LinkedHashMap<>(model.figures());
-    metrics.putAll(baseline.figures());
+    metrics.putAll(baseline);
     // Four decimals: the figures rest on a sample of events, and more digits would only be noise.
     metrics.replaceAll((name, value) -> Math.round(value * 10_000) / 10_000.0);
     metrics.put("test_items", (double) model.testItems());

@@ -97,7 +97,6 @@ public final class SolutionVersionTrainer {
     EventWeighting weighting = weighting(request, settings);
 
     String arn = scope.arn("solution", request.name()) + "/" + versionId;
-    ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
     Path declarationFile = registry.resolve(request.name() + "-" + versionId + ".json");
     long start = System.nanoTime();
     InteractionEvents events = readInteractions(interactions, weighting);
@@ -105,20 +104,17 @@ public final class SolutionVersionTrainer {
       checkItems(items);
     }
     long measuring = System.nanoTime();
-    Map<String, String> tuned = null;
-    Map<String, Double> metrics;
-    if (search != null) {
-      HyperParameterSearch.Best best = search.search(events, threads, progress);
-      tuned = best.hyperParameters();
-      settings = TrainingSettings.from(tuned);
-      metrics = best.metrics();
-    } else {
-      metrics = SolutionMetrics.measure(events, settings, threads, (iteration, iterations, loss, millis) -> { });
+    HeldOutFigures measured = measure(events, settings, search);
+    Map<String, Double> metrics = measured.metrics();
+    if (measured.tuned() != null) {
+      settings = TrainingSettings.from(measured.tuned());
     }
     progress.printf(Locale.ROOT, "held-out metrics: precision_at_25 %.4f (popularity baseline %.4f), "
         + "recall_at_100 %.4f (%.4f) on %.0f items (%.1f s)%n", metrics.get("precision_at_25"),
         metrics.get(SolutionMetrics.BASELINE + "precision_at_25"), metrics.get("recall_at_100"),
         metrics.get(SolutionMetrics.BASELINE + "recall_at_100"), metrics.get("test_items"), seconds(measuring));
+    // The model's type follows the settings trained with, which hyperparameter optimization may have changed.
+    ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", providerType(settings.model()));
     InteractionData data = events.toData();
     progress.printf(Locale.ROOT, "training on all %,d events: %,d users, %,d items, %,d distinct pairs%n",
         data.events(), data.userIds().length, data.itemIds().length, data.matrix().nonZeros());
@@ -146,8 +142,25 @@ public final class SolutionVersionTrainer {
     Files.writeString(declarationFile,
         ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(declaration) + "\n");
     progress.printf(Locale.ROOT, "registered %s in %s (%.1f s in all)%n", arn, declarationFile, seconds(start));
-    return new Trained(arn, tuned);
+    return new Trained(arn, measured.tuned());
   }
+
+  /**
+   * The held-out figures of the model trained as {@code settings} say, or of the best candidate
+   * {@code search} finds (then with its hyperparameters, else null). The split is made here, once,
+   * and is garbage before the final model trains on all events.
+   */
+  private HeldOutFigures measure(InteractionEvents events, TrainingSettings settings, HyperParameterSearch search) {
+    SolutionMetrics heldOut = SolutionMetrics.of(events);
+    if (search == null) {
+      return new HeldOutFigures(heldOut.measure(settings, threads, (iteration, iterations, loss, millis) -> { }),
+          null);
+    }
+    HyperParameterSearch.Best best = search.search(heldOut, threads, progress);
+    return new HeldOutFigures(best.metrics(), best.hyperParameters());
+  }
+
+  private record HeldOutFigures(Map<String, Double> metrics, Map<String, String> tuned) {}
 
   private static String providerType(String model) {
     return model.equals("als") ? "latent-factors" : model;

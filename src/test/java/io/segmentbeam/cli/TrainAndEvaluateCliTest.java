@@ -56,6 +56,32 @@ class TrainAndEvaluateCliTest {
   }
 
   @Test
+  void aModelHyperparameterOptimizationChoseIsTheModelDeclared() throws IOException {
+    // The given ALS is the first candidate; the other two are popularity, which minimizing precision picks.
+    String request = """
+        {"name": "hpo-model", "performHPO": true, "recipeArn": "arn:aws:personalize:::recipe/aws-item-affinity",
+         "solutionConfig": {"algorithmHyperParameters": {"model": "als", "iterations": "3"},
+           "hpoConfig": {"hpoObjective": {"type": "Minimize", "metricName": "precision_at_25"},
+             "hpoResourceConfig": {"maxNumberOfTrainingJobs": "3"},
+             "algorithmHyperParameterRanges": {
+               "categoricalHyperParameterRanges": [{"name": "model", "values": ["popularity"]}]}}},
+         "datasets": {"interactions": {"dataLocation": "sample-data/datasets/interactions.csv",
+                                       "schemaLocation": "sample-data/datasets/interactions-schema.json"}},
+         "modelLocation": "%s/"}
+        """.formatted(work.resolve("model"));
+    CliRun run = CliRun.run(home, "create-solution-version", "--cli-input-json", request, "--solution-versions",
+        work.toString());
+    assertThat(run.err(), run.exitCode(), equalTo(0));
+    assertThat(run.err(), containsString("hpo chose {iterations=3, model=popularity}"));
+    String arn = JSON.readTree(run.out()).get("solutionVersionArn").asText();
+    JsonNode declaration = JSON.readTree(work.resolve("hpo-model-" + arn.substring(arn.length() - 8) + ".json")
+        .toFile());
+    assertThat(declaration.get("model").get("type").asText(), equalTo("popularity"));
+    assertThat(declaration.get("metrics").get("precision_at_25").asDouble(),
+        equalTo(declaration.get("metrics").get("popularity_baseline_precision_at_25").asDouble()));
+  }
+
+  @Test
   void badHyperparameterIsAnInvalidInputNamingIt() throws IOException {
     ObjectNode request = (ObjectNode) JSON.readTree(Path.of("pipelines", "sample-solution-version.json").toFile());
     ((ObjectNode) request.get("solutionConfig").get("algorithmHyperParameters")).put("factors", "lots");

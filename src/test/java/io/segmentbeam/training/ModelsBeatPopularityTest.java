@@ -41,8 +41,9 @@ class ModelsBeatPopularityTest {
     InteractionEvents events = InteractionEvents.read(new DatasetFiles(
         datasets.resolve("interactions.csv").toString(), datasets.resolve("interactions-schema.json").toString()),
         EventWeighting.of(null, null, defaults.eventWeights()));
+    SolutionMetrics heldOut = SolutionMetrics.of(events);
     for (String model : List.of("als", "item-cooccurrence")) {
-      Map<String, Double> metrics = SolutionMetrics.measure(events, TrainingSettings.from(Map.of("model", model)), 2,
+      Map<String, Double> metrics = heldOut.measure(TrainingSettings.from(Map.of("model", model)), 2,
           (iteration, iterations, loss, millis) -> { });
       for (String figure : FIGURES) {
         assertThat(model + " " + figure + " on " + datasets + ": " + metrics, metrics.get(figure),
