@@ -36,24 +36,33 @@ public record EventWeighting(String eventType, Double valueThreshold, Map<String
    * Parses {@code click=1,purchase=4,rating=0.5}; the message of a bad entry names {@code setting}.
    */
   public static Map<String, Double> parseWeights(String text, String setting) {
-    Map<String, Double> weights = new TreeMap<>();
+    return parseByType(text, setting, true);
+  }
+
+  /**
+   * {@code TYPE=NUMBER} entries by lower-case type: weights (0 or more), or EVENT_VALUE thresholds
+   * (any number); the message of a bad entry names {@code setting}.
+   */
+  private static Map<String, Double> parseByType(String text, String setting, boolean weights) {
+    Map<String, Double> byType = new TreeMap<>();
     if (text == null || text.isBlank()) {
-      return weights;
+      return byType;
     }
     for (String entry : text.split(",")) {
       String[] parts = entry.split("=", 2);
       try {
-        double weight = Double.parseDouble(parts[1].strip());
-        if (parts[0].isBlank() || !Double.isFinite(weight) || weight < 0) {
+        double number = Double.parseDouble(parts[1].strip());
+        if (parts[0].isBlank() || !Double.isFinite(number) || weights && number < 0) {
           throw new NumberFormatException();
         }
-        weights.put(parts[0].strip().toLowerCase(Locale.ROOT), weight);
+        byType.put(parts[0].strip().toLowerCase(Locale.ROOT), number);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(setting + ": \"" + entry.strip()
-            + "\" is not TYPE=WEIGHT with a weight of 0 or more, e.g. click=1,purchase=4");
+        throw new IllegalArgumentException(setting + ": \"" + entry.strip() + (weights
+            ? "\" is not TYPE=WEIGHT with a weight of 0 or more, e.g. click=1,purchase=4"
+            : "\" is not TYPE=THRESHOLD, e.g. rating=3"));
       }
     }
-    return weights;
+    return byType;
   }
 
   /** As model settings, the form {@link #fromSettings} reads back. */
@@ -87,18 +96,8 @@ public record EventWeighting(String eventType, Double valueThreshold, Map<String
     String threshold = settings.get("eventValueThreshold");
     return new EventWeighting(settings.get("eventType"), threshold == null ? null : Double.valueOf(threshold),
         parseWeights(settings.get("eventWeights"), "eventWeights"),
-        parseThresholds(settings.get("eventThresholds")), Boolean.parseBoolean(settings.get("listedEventTypesOnly")));
-  }
-
-  private static Map<String, Double> parseThresholds(String text) {
-    Map<String, Double> thresholds = new TreeMap<>();
-    if (text != null && !text.isBlank()) {
-      for (String entry : text.split(",")) {
-        String[] parts = entry.split("=", 2);
-        thresholds.put(parts[0].strip(), Double.valueOf(parts[1].strip()));
-      }
-    }
-    return thresholds;
+        parseByType(settings.get("eventThresholds"), "eventThresholds", false),
+        Boolean.parseBoolean(settings.get("listedEventTypesOnly")));
   }
 
   /** The event's weight, or 0 when the event does not count. */

@@ -184,8 +184,7 @@ public final class SolutionService {
   public GetSolutionMetricsResponse getSolutionMetrics(GetSolutionMetricsRequest request) {
     request.validate();
     String arn = request.solutionVersionArn();
-    Optional<SolutionVersionDetails> recorded = keyOfVersionArn(arn).flatMap(key -> versions.find(arn))
-        .map(orphans::recover);
+    Optional<SolutionVersionDetails> recorded = versions.find(arn).map(orphans::recover);
     if (recorded.isPresent() && !recorded.get().status().equals(JobStatus.ACTIVE)) {
       throw new ResourceInUseException("Solution version " + arn + " has no metrics yet: its status is "
           + recorded.get().status() + ", and metrics exist once it is ACTIVE.");

@@ -2,9 +2,10 @@ package io.segmentbeam.training;
 
 import io.segmentbeam.api.InvalidInputException;
 import io.segmentbeam.interactions.EventWeighting;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -20,11 +21,10 @@ public record TrainingSettings(String model, int factors, int iterations, double
 
   public static final Set<String> MODELS = Set.of("als", "item-cooccurrence", "popularity");
   private static final String FIELD = "solutionConfig.algorithmHyperParameters.";
-  /** The hyperparameters local training knows, in name order. */
-  public static final Set<String> NAMES = new TreeSet<>(List.of("model", "factors", "iterations", "regularization",
-      "alpha", "seed", "event_weights"));
   private static final Map<String, String> DEFAULTS = Map.of("model", "als", "factors", "16", "iterations", "15",
       "regularization", "0.1", "alpha", "1", "seed", "42", "event_weights", "click=1,purchase=4,rating=1");
+  /** The hyperparameters local training knows (those with a default), in name order; read only. */
+  public static final SortedSet<String> NAMES = Collections.unmodifiableSortedSet(new TreeSet<>(DEFAULTS.keySet()));
 
   public static TrainingSettings from(Map<String, String> hyperParameters) {
     Map<String, String> values = new TreeMap<>(DEFAULTS);
