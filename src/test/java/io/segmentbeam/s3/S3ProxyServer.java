@@ -58,7 +58,7 @@ public final class S3ProxyServer implements AutoCloseable {
         "jclouds.credential=unused"));
     Path log = folder.resolve("s3proxy.log");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar, "--properties", properties.toString())
+        "-Xmx1g", "-jar", jar, "--properties", properties.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     S3ProxyServer server = new S3ProxyServer(process, port, log);
     server.awaitListening(Duration.ofSeconds(60));

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,16 +102,18 @@ public final class BinaryFactorFiles {
     if ("file".equals(file.getScheme())) {
       return readLocal(file, Path.of(file.toString()), shard, shards);
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-        Channels.newInputStream(FileSystems.open(file)), CHUNK))) {
+    try (ReadableByteChannel channel = FileSystems.open(file)) {
+      DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), CHUNK));
       Header header = readHeader(file, in);
       int from = (int) ((long) header.rows() * shard / shards);
       int to = (int) ((long) header.rows() * (shard + 1) / shards);
       checkFits(file, header, from, to);
       // Only the shard's ids become strings; the others are read past.
       String[] ids = new String[to - from];
+      long vectorsStart = MAGIC.length + 2 * Integer.BYTES;
       for (int i = 0; i < header.rows(); i++) {
         int length = Integer.reverseBytes(in.readInt());
+        vectorsStart += Integer.BYTES + length;
         if (i < from || i >= to) {
           in.skipNBytes(length);
         } else {
@@ -119,10 +123,23 @@ public final class BinaryFactorFiles {
         }
       }
       checkAscending(file, ids, from);
-      in.skipNBytes((long) from * header.dimensions() * Float.BYTES);
+      long shardStart = (long) from * header.dimensions() * Float.BYTES;
+      if (channel instanceof SeekableByteChannel seekable) {
+        // An object store reads from the shard's first byte (a ranged GET) instead of through the
+        // vectors of every shard before it.
+        long size = vectorsStart + header.vectorBytes();
+        if (seekable.size() != size) {
+          throw new IOException(file + (seekable.size() < size ? ": the file ends before its last row"
+              : ": bytes follow the last row's factors"));
+        }
+        seekable.position(vectorsStart + shardStart);
+        in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(seekable), CHUNK));
+      } else {
+        in.skipNBytes(shardStart);
+      }
       float[] vectors = new float[(to - from) * header.dimensions()];
       readStreamed(in, vectors);
-      if (to == header.rows() && in.read() >= 0) {
+      if (!(channel instanceof SeekableByteChannel) && to == header.rows() && in.read() >= 0) {
         throw new IOException(file + ": bytes follow the last row's factors");
       }
       return FactorTable.ofSorted(ids, vectors, header.dimensions());
