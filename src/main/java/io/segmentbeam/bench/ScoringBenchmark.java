@@ -118,7 +118,7 @@ public final class ScoringBenchmark {
         flopsPerQuery * naiveCount / naiveSeconds / 1e9, naiveCount, naiveSeconds);
     report("kernel", "%.1f GFLOP/s = %.0f%% of the ceiling (%s, batches of %d; %,d queries in %.3f s, best of 3); results "
         + "equal the naive baseline's for %d of %d queries checked", kernelRate, 100 * kernelRate / ceiling,
-        kernel.describe(), BATCH, queries.length, kernelSeconds, agreeing, naiveCount);
+        kernel.describe() + " x " + PanelScoringKernel.cores() + " threads", BATCH, queries.length, kernelSeconds, agreeing, naiveCount);
     userVectors = null;
     kernel = null;
     System.gc();
@@ -197,7 +197,8 @@ public final class ScoringBenchmark {
       int to = Math.min(queries.length, from + BATCH);
       BitSet[] allowed = new BitSet[to - from];
       Arrays.fill(allowed, kept);
-      int[][] batch = kernel.topK(Arrays.copyOfRange(queries, from, to), allowed, settings.numResults());
+      int[][] batch = kernel.topK(Arrays.copyOfRange(queries, from, to), allowed, settings.numResults(),
+          PanelScoringKernel.cores());
       System.arraycopy(batch, 0, top, from, batch.length);
     }
     return top;

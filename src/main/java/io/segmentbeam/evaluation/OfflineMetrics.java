@@ -65,7 +65,7 @@ public final class OfflineMetrics {
       List<Integer> batch = testItems.subList(from, Math.min(testItems.size(), from + BATCH));
       List<ScoringQuery> queries = batch.stream()
           .map(item -> new ScoringQuery(List.of(itemIds[item]), null)).toList();
-      List<int[]> tops = model.topUsers(queries, depth);
+      List<int[]> tops = model.topUsers(queries, depth, Runtime.getRuntime().availableProcessors());
       for (int q = 0; q < batch.size(); q++) {
         int[] itemRelevant = relevant[batch.get(q)];
         int[] top = tops.get(q);

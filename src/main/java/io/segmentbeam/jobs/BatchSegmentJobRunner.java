@@ -96,7 +96,7 @@ final class BatchSegmentJobRunner {
           staging.filesFolder(), job.numResults(), solutionVersion.recipe(), solutionVersion.model(),
           options.as(SegmentJobOptions.class).getLiftInputLimits()
               ? InputLimit.NONE : InputLimit.of(solutionVersion.recipe()),
-          solutionVersion.items(), filter, userShards);
+          solutionVersion.items(), filter, userShards, scoringThreads(inThisJvm));
       pipelineStartedAt = System.currentTimeMillis();
       PipelineResult result = runPipeline(spec, run);
       metrics = result.metrics().queryMetrics(MetricsFilter.builder()
@@ -193,6 +193,15 @@ final class BatchSegmentJobRunner {
     } catch (IOException | RuntimeException e) {
       throw new JobFailure("Cannot read the user factors of the model: " + JobFailure.rootMessage(e), e);
     }
+  }
+
+  /** {@code --scoringThreads}, else every core where this JVM scores, else one per slot. */
+  private int scoringThreads(boolean inThisJvm) {
+    Integer configured = options.as(SegmentJobOptions.class).getScoringThreads();
+    if (configured != null) {
+      return Math.max(1, configured);
+    }
+    return inThisJvm ? 0 : 1;
   }
 
   /** The model as the job loads it: whole, or its first user shard (which the launcher checks instead). */

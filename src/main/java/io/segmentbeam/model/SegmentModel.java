@@ -46,15 +46,16 @@ public interface SegmentModel {
   /**
    * For each query, the indexes of the {@code numResults} allowed users with the highest mean
    * affinity to the query's items, best first, ties by user id. The filter applies before the top
-   * is chosen, so a segment is short only when fewer users are allowed.
+   * is chosen, so a segment is short only when fewer users are allowed. Up to {@code threads}
+   * threads score the batch, where the model can share the work.
    */
-  List<int[]> topUsers(List<ScoringQuery> queries, int numResults);
+  List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads);
 
   /**
    * {@link #topUsers} with each user's score, so that the tops of models holding disjoint shares
    * of the users can be merged. Models whose users can be split into shards implement it.
    */
-  default List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults) {
+  default List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults, int threads) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be split into user shards");
   }
 }

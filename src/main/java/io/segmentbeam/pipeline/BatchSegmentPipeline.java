@@ -20,7 +20,7 @@ public final class BatchSegmentPipeline {
     return PCollectionList
         .of(lines.get(ReadInputLines.LINES)
             .apply("ScoreSegments", new ScoreSegments(spec.model(), spec.recipe(), spec.numResults(), spec.items(),
-                spec.filter(), spec.userShards(), spec.progressId())))
+                spec.filter(), spec.userShards(), spec.scoringThreads(), spec.progressId())))
         .and(lines.get(ReadInputLines.REJECTED))
         .apply("AllOutputLines", Flatten.pCollections())
         .apply("WriteSegmentFiles", new WriteSegmentFiles(spec.storage(), spec.outputDirectory()));

@@ -38,28 +38,36 @@ public final class ScoreSegments
   private final QueryResolver resolver;
   private final int numResults;
   private final int userShards;
+  private final int scoringThreads;
   private final String progressId;
 
   /**
    * @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity
    * @param filter the job's filter, or null
    * @param userShards how many shards the model's users are split into; 1 for none
+   * @param scoringThreads threads each instance scores a batch with; 0 for every core of its worker
    * @param progressId the id the run's progress is counted under
    */
   public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items, FilterSpec filter,
-      int userShards, String progressId) {
+      int userShards, int scoringThreads, String progressId) {
     this.resolver = new QueryResolver(model, recipe, items, filter);
     this.numResults = numResults;
     this.userShards = userShards;
+    this.scoringThreads = scoringThreads;
     this.progressId = progressId;
+  }
+
+  /** The threads a batch is scored with in this worker: as asked, or (0) every core. */
+  static int threadsHere(int scoringThreads) {
+    return scoringThreads > 0 ? scoringThreads : Runtime.getRuntime().availableProcessors();
   }
 
   @Override
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
     if (userShards > 1) {
-      return lines.apply("ScoreUserShards", new ShardedScoring(resolver, numResults, userShards, progressId));
+      return lines.apply("ScoreUserShards", new ShardedScoring(resolver, numResults, userShards, scoringThreads, progressId));
     }
-    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(resolver, numResults, progressId)));
+    return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(resolver, numResults, scoringThreads, progressId)));
   }
 
   /** The error output line of an input line, counted as failed. */
@@ -73,6 +81,7 @@ public final class ScoreSegments
   static final class ScoreFn extends DoFn<KV<String, KV<Long, String>>, KV<String, KV<Long, String>>> {
     private final QueryResolver resolver;
     private final int numResults;
+    private final int scoringThreads;
     private final String progressId;
     private final Counter linesScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_SCORED);
     private final Counter linesFailed = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.LINES_FAILED);
@@ -98,9 +107,10 @@ public final class ScoreSegments
     private record Pending(String file, long line, SegmentQuery query, ScoringQuery scoring, Instant timestamp,
         BoundedWindow window) {}
 
-    ScoreFn(QueryResolver resolver, int numResults, String progressId) {
+    ScoreFn(QueryResolver resolver, int numResults, int scoringThreads, String progressId) {
       this.resolver = resolver;
       this.numResults = numResults;
+      this.scoringThreads = scoringThreads;
       this.progressId = progressId;
     }
 
@@ -160,7 +170,8 @@ public final class ScoreSegments
         return;
       }
       long start = System.currentTimeMillis();
-      List<int[]> ranked = model.topUsers(batch.stream().map(Pending::scoring).toList(), numResults);
+      List<int[]> ranked = model.topUsers(batch.stream().map(Pending::scoring).toList(), numResults,
+          threadsHere(scoringThreads));
       long end = System.currentTimeMillis();
       scoringMillis.update(end - start);
       scoringEndedAt.update(end);

@@ -29,6 +29,13 @@ public interface SegmentJobOptions extends PipelineOptions {
 
   void setUserShardBytes(long bytes);
 
+  @Description("Threads each instance of the scoring step scores a batch of lines with, at most its worker's "
+      + "cores. Default: every core on the Direct runner, which runs one instance at a time; 1 on other runners, "
+      + "which run an instance in every slot, so that a worker uses as many cores as it has slots.")
+  Integer getScoringThreads();
+
+  void setScoringThreads(Integer threads);
+
   @Description("Seconds between the progress lines a running job prints on stderr (lines done, rate, time left); "
       + "0 turns them off.")
   @Default.Integer(10)

@@ -25,6 +25,8 @@ import java.util.List;
  * @param items the Items dataset that {@code itemAttributes} queries are matched against, or null
  * @param filter the job's filter, or null
  * @param userShards how many shards the model's users are split into; 1 for none
+ * @param scoringThreads threads each scoring instance uses for a batch (at most its worker's
+ *     cores); 0 for every core
  */
 public record SegmentJobSpec(
     JobStorage storage,
@@ -38,4 +40,5 @@ public record SegmentJobSpec(
     InputLimit inputLimit,
     DatasetFiles items,
     FilterSpec filter,
-    int userShards) implements Serializable {}
+    int userShards,
+    int scoringThreads) implements Serializable {}

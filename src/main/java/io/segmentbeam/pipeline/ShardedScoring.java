@@ -49,12 +49,14 @@ final class ShardedScoring
   private final QueryResolver resolver;
   private final int numResults;
   private final int shards;
+  private final int scoringThreads;
   private final String progressId;
 
-  ShardedScoring(QueryResolver resolver, int numResults, int shards, String progressId) {
+  ShardedScoring(QueryResolver resolver, int numResults, int shards, int scoringThreads, String progressId) {
     this.resolver = resolver;
     this.numResults = numResults;
     this.shards = shards;
+    this.scoringThreads = scoringThreads;
     this.progressId = progressId;
   }
 
@@ -71,7 +73,7 @@ final class ShardedScoring
     checked.get(ERRORS).setCoder(lines.getCoder());
     PCollection<KV<String, KV<Long, String>>> scored = checked.get(VALID)
         .apply("GroupByShard", GroupByKey.create())
-        .apply("ScoreShard", ParDo.of(new ShardFn(resolver, numResults, shards)))
+        .apply("ScoreShard", ParDo.of(new ShardFn(resolver, numResults, shards, scoringThreads)))
         .setCoder(KvCoder.of(lineKey, SerializableCoder.of(PartialTop.class)))
         .apply("MergeShardTops", Combine.perKey(new MergeTops(numResults)))
         .apply("FormatLines", ParDo.of(new FormatFn(progressId)))
@@ -127,16 +129,18 @@ final class ShardedScoring
     private final QueryResolver resolver;
     private final int numResults;
     private final int shards;
+    private final int scoringThreads;
     private final Distribution scoringMillis =
         Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SCORING_MILLIS);
     private final Distribution scoringEndedAt =
         Metrics.distribution(SegmentMetrics.NAMESPACE, SegmentMetrics.SCORING_ENDED_AT);
     private final Counter shardsScored = Metrics.counter(SegmentMetrics.NAMESPACE, SegmentMetrics.USER_SHARDS_SCORED);
 
-    ShardFn(QueryResolver resolver, int numResults, int shards) {
+    ShardFn(QueryResolver resolver, int numResults, int shards, int scoringThreads) {
       this.resolver = resolver;
       this.numResults = numResults;
       this.shards = shards;
+      this.scoringThreads = scoringThreads;
     }
 
     @ProcessElement
@@ -172,7 +176,7 @@ final class ShardedScoring
       }
       long start = System.currentTimeMillis();
       SegmentModel model = shard.model();
-      List<Ranked> ranked = model.rankUsers(queries, numResults);
+      List<Ranked> ranked = model.rankUsers(queries, numResults, ScoreSegments.threadsHere(scoringThreads));
       long end = System.currentTimeMillis();
       scoringMillis.update(end - start);
       scoringEndedAt.update(end);

@@ -41,15 +41,15 @@ final class LatentFactorModel implements SegmentModel {
   }
 
   @Override
-  public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
-    return rankUsers(queries, numResults).stream().map(Ranked::users).toList();
+  public List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads) {
+    return rankUsers(queries, numResults, threads).stream().map(Ranked::users).toList();
   }
 
   @Override
-  public List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults) {
+  public List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults, int threads) {
     float[][] vectors = queries.stream().map(query -> centroid(query.items())).toArray(float[][]::new);
     BitSet[] allowed = queries.stream().map(ScoringQuery::allowedUsers).toArray(BitSet[]::new);
-    return List.of(kernel.rank(vectors, allowed, numResults));
+    return List.of(kernel.rank(vectors, allowed, numResults, threads));
   }
 
   /** Dot products are linear, so scoring the mean vector gives each user's mean score over the items. */

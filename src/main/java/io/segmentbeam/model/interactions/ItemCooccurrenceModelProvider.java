@@ -52,7 +52,7 @@ public final class ItemCooccurrenceModelProvider implements SegmentModelProvider
     }
 
     @Override
-    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
+    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads) {
       List<int[]> result = new ArrayList<>(queries.size());
       for (ScoringQuery query : queries) {
         result.add(topUsers(similarities(query.items()), query, numResults));

@@ -47,7 +47,7 @@ public final class PopularityModelProvider implements SegmentModelProvider {
     }
 
     @Override
-    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults) {
+    public List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads) {
       List<int[]> result = new ArrayList<>(queries.size());
       for (ScoringQuery query : queries) {
         TopK best = new TopK(Math.min(numResults, activity.length));

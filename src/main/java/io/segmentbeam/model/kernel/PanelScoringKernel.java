@@ -35,8 +35,9 @@ public final class PanelScoringKernel implements ScoringKernel {
   /** Fewer sampled panels than this say too little to set a floor. */
   private static final int MIN_SAMPLED_PANELS = 16;
 
-  private static final ExecutorService THREADS = Executors.newFixedThreadPool(
-      Runtime.getRuntime().availableProcessors(), runnable -> {
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+  /** Shared by every kernel in the JVM: however many jobs and slots score at once, never more threads than cores. */
+  private static final ExecutorService THREADS = Executors.newFixedThreadPool(CORES, runnable -> {
         Thread thread = new Thread(runnable, "segmentbeam-scoring");
         thread.setDaemon(true);
         return thread;
@@ -48,36 +49,38 @@ public final class PanelScoringKernel implements ScoringKernel {
   private final int dimensions;
   private final int userCount;
   private final int panelCount;
-  private final int threads;
 
   /**
    * @param users user vectors, row after row
    * @param dimensions the length of every vector
-   * @param threads how many threads score one batch
    */
-  PanelScoringKernel(float[] users, int dimensions, int threads, PanelMath math) {
+  PanelScoringKernel(float[] users, int dimensions, PanelMath math) {
     this.math = math;
     this.width = math.panelWidth();
     this.dimensions = dimensions;
     this.userCount = dimensions == 0 ? 0 : users.length / dimensions;
     this.panelCount = (userCount + width - 1) / width;
-    this.threads = Math.max(1, threads);
     this.panels = pack(users);
   }
 
-  /** The kernel with the best arithmetic available, on every core. */
+  /** The kernel with the best arithmetic available. */
   public PanelScoringKernel(float[] users, int dimensions) {
-    this(users, dimensions, Runtime.getRuntime().availableProcessors(), PanelMath.best());
+    this(users, dimensions, PanelMath.best());
+  }
+
+  /** This kernel's arithmetic, for reports: "vector-512" or "scalar". */
+  public String describe() {
+    return math.describe();
+  }
+
+  /** The cores of this JVM, the most threads one batch is scored with. */
+  public static int cores() {
+    return CORES;
   }
 
   /** The arithmetic kernels in this JVM score with, for reports: "vector-512", or "scalar" without the Vector API. */
   public static String arithmetic() {
     return PanelMath.best().describe();
-  }
-
-  /** How the kernel computes, for reports: "vector-512 x 2 threads". */
-  public String describe() {
-    return math.describe() + " x " + threads + " threads";
   }
 
   private float[] pack(float[] users) {
@@ -92,8 +95,13 @@ public final class PanelScoringKernel implements ScoringKernel {
   }
 
   @Override
-  public Ranked[] rank(float[][] queries, BitSet[] allowed, int k) {
+  public Ranked[] rank(float[][] queries, BitSet[] allowed, int k, int threadsWanted) {
     int keep = Math.min(k, userCount);
+    int threads = Math.max(1, Math.min(threadsWanted, CORES));
+    if (threads == 1) {
+      // In the caller's thread: a worker slot that scores alone uses its own thread, no pool.
+      return ranked(scorePanels(queries, allowed, keep, 0, queries.length, 0, panelCount));
+    }
     int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
     if (blocks >= threads) {
       // Enough queries to go round: each thread takes whole query blocks against every user, so

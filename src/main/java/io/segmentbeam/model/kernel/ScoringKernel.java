@@ -8,12 +8,13 @@ public interface ScoringKernel {
   /**
    * For each query vector, the {@code k} allowed users with the highest dot product and their
    * scores, best first, ties by lower index. {@code allowed[q]} is null when every user is.
+   * {@code threads} score the batch (at most the cores; 1 scores in the calling thread).
    */
-  Ranked[] rank(float[][] queries, BitSet[] allowed, int k);
+  Ranked[] rank(float[][] queries, BitSet[] allowed, int k, int threads);
 
   /** {@link #rank}, the users only. */
-  default int[][] topK(float[][] queries, BitSet[] allowed, int k) {
-    Ranked[] ranked = rank(queries, allowed, k);
+  default int[][] topK(float[][] queries, BitSet[] allowed, int k, int threads) {
+    Ranked[] ranked = rank(queries, allowed, k, threads);
     int[][] users = new int[ranked.length][];
     for (int q = 0; q < ranked.length; q++) {
       users[q] = ranked[q].users();

@@ -92,7 +92,7 @@ class InteractionModelsTest {
 
   private static List<String> top(SegmentModel model, List<String> items, int numResults) {
     List<String> users = new ArrayList<>();
-    for (int index : model.topUsers(List.of(new ScoringQuery(items, null)), numResults).get(0)) {
+    for (int index : model.topUsers(List.of(new ScoringQuery(items, null)), numResults, 1).get(0)) {
       users.add(model.userId(index));
     }
     return users;

@@ -2,6 +2,9 @@ package io.segmentbeam.model.kernel;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Arrays;
@@ -10,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The kernel, in each of its arithmetics and thread counts, against the naive reference. */
@@ -28,10 +33,10 @@ class TopKTest {
     Scenario scenario = Scenario.random(random, 5003, 10, 23);
     for (PanelMath math : ARITHMETICS) {
       for (int threads : new int[] {1, 2, 3}) {
-        PanelScoringKernel kernel = scenario.kernel(threads, math);
+        PanelScoringKernel kernel = scenario.kernel(math);
         for (int k : new int[] {1, 7, 100, 3500, 5003, 6000}) {
-          scenario.assertEqualsNaive(kernel, scenario.queries.length, k);
-          scenario.assertEqualsNaive(kernel, 5, k);
+          scenario.assertEqualsNaive(kernel, threads, scenario.queries.length, k);
+          scenario.assertEqualsNaive(kernel, threads, 5, k);
         }
       }
     }
@@ -44,10 +49,10 @@ class TopKTest {
     Scenario scenario = Scenario.random(random, 60_001, 6, 11);
     for (PanelMath math : ARITHMETICS) {
       for (int threads : new int[] {1, 2}) {
-        PanelScoringKernel kernel = scenario.kernel(threads, math);
+        PanelScoringKernel kernel = scenario.kernel(math);
         for (int k : new int[] {1, 10, 1000}) {
-          scenario.assertEqualsNaive(kernel, scenario.queries.length, k);
-          scenario.assertEqualsNaive(kernel, 3, k);
+          scenario.assertEqualsNaive(kernel, threads, scenario.queries.length, k);
+          scenario.assertEqualsNaive(kernel, threads, 3, k);
         }
       }
     }
@@ -70,9 +75,35 @@ class TopKTest {
     Scenario scenario = new Scenario(vectors, 2, new float[][] {{1, 0.01f}}, new BitSet[1]);
     for (PanelMath math : ARITHMETICS) {
       for (int threads : new int[] {1, 2}) {
-        scenario.assertEqualsNaive(scenario.kernel(threads, math), 1, 2500);
+        scenario.assertEqualsNaive(scenario.kernel(math), threads, 1, 2500);
       }
     }
+  }
+
+  /**
+   * A worker slot's batch (one thread) is scored in the slot's own thread; a batch given more
+   * threads than the JVM has cores is scored on at most that many. Seen from the threads that
+   * consult the filter.
+   */
+  @Test
+  void aBatchUsesTheThreadsItIsGivenAndNeverMoreThanTheCores() {
+    Scenario scenario = Scenario.random(new Random(3), 20_000, 6, 3);
+    Set<Thread> consulting = ConcurrentHashMap.newKeySet();
+    BitSet everyone = new BitSet() {
+      @Override
+      public boolean get(int user) {
+        consulting.add(Thread.currentThread());
+        return true;
+      }
+    };
+    BitSet[] allowed = {everyone, everyone, everyone};
+    PanelScoringKernel kernel = scenario.kernel(PanelMath.best());
+    kernel.rank(scenario.queries, allowed, 100, 1);
+    assertThat(consulting, equalTo(Set.of(Thread.currentThread())));
+    consulting.clear();
+    kernel.rank(scenario.queries, allowed, 100, PanelScoringKernel.cores() + 8);
+    assertThat(consulting.size(), lessThanOrEqualTo(PanelScoringKernel.cores()));
+    assertThat(consulting, not(hasItem(Thread.currentThread())));
   }
 
   @Test
@@ -124,18 +155,18 @@ class TopKTest {
       return new Scenario(vectors, dimensions, queries, allowed);
     }
 
-    PanelScoringKernel kernel(int threads, PanelMath math) {
-      return new PanelScoringKernel(vectors, dimensions, threads, math);
+    PanelScoringKernel kernel(PanelMath math) {
+      return new PanelScoringKernel(vectors, dimensions, math);
     }
 
     /** The kernel's answer for the first {@code count} queries, query by query. */
-    void assertEqualsNaive(PanelScoringKernel kernel, int count, int k) {
-      int[][] result = kernel.topK(Arrays.copyOf(queries, count), Arrays.copyOf(allowed, count), k);
+    void assertEqualsNaive(PanelScoringKernel kernel, int threads, int count, int k) {
+      int[][] result = kernel.topK(Arrays.copyOf(queries, count), Arrays.copyOf(allowed, count), k, threads);
       for (int q = 0; q < count; q++) {
         int query = q;
         int[] expected = naive.computeIfAbsent(q + "/" + k,
             key -> PanelScoringKernel.naiveTopK(vectors, dimensions, queries[query], allowed[query], k));
-        assertThat(kernel.describe() + " k=" + k + " query " + q + " of " + count, result[q], equalTo(expected));
+        assertThat(kernel.describe() + " x " + threads + " threads k=" + k + " query " + q + " of " + count, result[q], equalTo(expected));
       }
     }
   }
