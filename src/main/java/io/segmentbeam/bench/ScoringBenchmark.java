@@ -1,39 +1,18 @@
 package io.segmentbeam.bench;
 
-import io.segmentbeam.api.BatchSegmentJobInput;
-import io.segmentbeam.api.BatchSegmentJobOutput;
-import io.segmentbeam.api.CreateBatchSegmentJobRequest;
-import io.segmentbeam.api.JobStatus;
-import io.segmentbeam.api.S3DataConfig;
-import io.segmentbeam.jobs.BatchSegmentJobService;
-import io.segmentbeam.jobs.FilterService;
 import io.segmentbeam.model.factors.BinaryFactorFiles;
 import io.segmentbeam.model.factors.FactorFiles;
 import io.segmentbeam.model.kernel.PanelScoringKernel;
 import io.segmentbeam.pipeline.JobTimings;
-import io.segmentbeam.pipeline.ProductionDefaults;
-import io.segmentbeam.pipeline.SegmentJobOptions;
-import io.segmentbeam.registry.DatasetGroupRegistry;
-import io.segmentbeam.registry.FilterDeclarations;
-import io.segmentbeam.registry.SolutionVersionRegistry;
-import io.segmentbeam.store.ArnScope;
-import io.segmentbeam.store.LocalDocuments;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The scoring benchmark: generates a scenario (random user and item vectors, Item-Affinity
@@ -44,10 +23,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class ScoringBenchmark {
   /** Queries the pipeline scores together; the bare kernel is measured with the same batches. */
   private static final int BATCH = 64;
-  private static final ArnScope SCOPE = new ArnScope("aws", "us-east-1", "123456789012");
-  private static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/bench/1";
-  private static final String GROUP = "arn:aws:personalize:us-east-1:123456789012:dataset-group/bench";
-  private static final String FILTER = "arn:aws:personalize:us-east-1:123456789012:filter/bench-held-out";
 
   /**
    * @param naiveQueries how many queries the naive baseline scores (it is slow; its rate is per query)
@@ -68,21 +43,17 @@ public final class ScoringBenchmark {
     int users = settings.users();
     int d = settings.factors();
     long start = System.nanoTime();
-    Random random = new Random(settings.seed());
-    float[] userVectors = gaussian(random, users * d, d);
-    float[] itemVectors = gaussian(random, settings.items() * d, d);
-    String[] userIds = ids("u", users);
-    String[] itemIds = ids("i", settings.items());
-    BitSet kept = new BitSet(users);
-    for (int u = 0; u < users; u++) {
-      kept.set(u, random.nextDouble() >= settings.heldOutShare());
-    }
-    int[] queryItems = random.ints(settings.queries(), 0, settings.items()).toArray();
-    writeScenario(userIds, userVectors, itemIds, itemVectors, kept, queryItems);
+    BenchScenario scenario = BenchScenario.generate(users, d, settings.items(), settings.queries(),
+        settings.heldOutShare(), settings.seed());
+    scenario.write(settings.work());
     report("scenario", "%,d users x %d factors, %,d items, %,d Item-Affinity queries, numResults %,d, filter "
         + "holding out %.1f%% of users; written in %.1f s to %s", users, d, settings.items(), settings.queries(),
-        settings.numResults(), 100.0 * (users - kept.cardinality()) / users, seconds(start), settings.work());
-
+        settings.numResults(), scenario.heldOutPercent(), seconds(start), settings.work());
+    float[] userVectors = scenario.userVectors;
+    float[] itemVectors = scenario.itemVectors;
+    String[] userIds = scenario.userIds;
+    BitSet kept = scenario.kept;
+    int[] queryItems = scenario.queryItems;
     float[][] queries = new float[settings.queries()][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = Arrays.copyOfRange(itemVectors, queryItems[q] * d, (queryItems[q] + 1) * d);
@@ -120,6 +91,7 @@ public final class ScoringBenchmark {
         + "equal the naive baseline's for %d of %d queries checked", kernelRate, 100 * kernelRate / ceiling,
         kernel.describe() + " x " + PanelScoringKernel.cores() + " threads", BATCH, queries.length, kernelSeconds, agreeing, naiveCount);
     userVectors = null;
+    scenario = null;
     kernel = null;
     System.gc();
 
@@ -143,27 +115,8 @@ public final class ScoringBenchmark {
 
   /** Runs the benchmark job, reports it as {@code label}, and returns its scoring phase in seconds. */
   private double runJob(String label, double kernelSeconds, int[][] kernelTop, String[] userIds) throws IOException {
-    Path work = settings.work();
-    Path output = work.resolve("output-" + System.currentTimeMillis());
-    PipelineOptionsFactory.register(SegmentJobOptions.class);
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(List.of(), true))
-        .as(SegmentJobOptions.class);
-    FileSystems.setDefaultPipelineOptions(options);
-    LocalDocuments store = new LocalDocuments(work.resolve("home"));
-    BatchSegmentJobService jobs = new BatchSegmentJobService(store, SCOPE,
-        SolutionVersionRegistry.load(work.resolve("solution-versions")),
-        () -> new FilterService(store, SCOPE, DatasetGroupRegistry.load(work.resolve("dataset-groups")),
-            FilterDeclarations.load(work.resolve("filters"))), () -> options, Integer.MAX_VALUE);
-    CreateBatchSegmentJobRequest request = new CreateBatchSegmentJobRequest(FILTER,
-        new BatchSegmentJobInput(new S3DataConfig(null, work.resolve("input") + "/")),
-        "bench-" + System.currentTimeMillis(), new BatchSegmentJobOutput(new S3DataConfig(null, output + "/")),
-        settings.numResults(), "arn:aws:iam::123456789012:role/SegmentBeamBenchmark", VERSION, null);
-    BatchSegmentJobService.Created created = jobs.create(request, options, arn -> { });
-    if (!JobStatus.ACTIVE.equals(created.job().status())) {
-      throw new IOException("the benchmark job ended " + created.job().status() + ": "
-          + created.job().failureReason());
-    }
-    JobTimings t = created.timings();
+    Path output = settings.work().resolve("output-" + System.currentTimeMillis());
+    JobTimings t = BenchJob.run(settings.work(), output, settings.numResults(), List.of());
     double total = (t.finishedAt() - t.startedAt()) / 1000.0;
     double load = t.modelLoadMillis() / 1000.0;
     double startup = (t.setupStartedAt() - t.startedAt()) / 1000.0 - load;
@@ -202,63 +155,6 @@ public final class ScoringBenchmark {
       System.arraycopy(batch, 0, top, from, batch.length);
     }
     return top;
-  }
-
-  private void writeScenario(String[] userIds, float[] userVectors, String[] itemIds, float[] itemVectors,
-      BitSet kept, int[] queryItems) throws IOException {
-    Path work = settings.work();
-    Path model = work.resolve("model");
-    BinaryFactorFiles.write(model.resolve("user-factors" + BinaryFactorFiles.SUFFIX).toString(), userIds, userVectors,
-        settings.factors());
-    BinaryFactorFiles.write(model.resolve("item-factors" + BinaryFactorFiles.SUFFIX).toString(), itemIds, itemVectors,
-        settings.factors());
-    Path datasets = Files.createDirectories(work.resolve("datasets"));
-    try (Writer csv = Files.newBufferedWriter(datasets.resolve("users.csv"), StandardCharsets.UTF_8)) {
-      csv.write("USER_ID,SEGMENT\n");
-      for (int u = 0; u < userIds.length; u++) {
-        csv.write(userIds[u] + (kept.get(u) ? ",kept\n" : ",held-out\n"));
-      }
-    }
-    Files.writeString(datasets.resolve("users-schema.json"), "{\"type\": \"record\", \"name\": \"Users\", "
-        + "\"namespace\": \"com.amazonaws.personalize.schema\", \"fields\": [{\"name\": \"USER_ID\", \"type\": "
-        + "\"string\"}, {\"name\": \"SEGMENT\", \"type\": \"string\", \"categorical\": true}], \"version\": \"1.0\"}\n");
-    Path input = Files.createDirectories(work.resolve("input"));
-    List<String> lines = new ArrayList<>();
-    for (int item : queryItems) {
-      lines.add("{\"itemId\": \"" + itemIds[item] + "\"}");
-    }
-    Files.write(input.resolve("queries.json"), lines);
-    declare(work.resolve("solution-versions"), "{\"solutionVersionArn\": \"" + VERSION + "\", \"recipeArn\": "
-        + "\"arn:aws:personalize:::recipe/aws-item-affinity\", \"model\": {\"type\": \"latent-factors\", "
-        + "\"userFactors\": \"../model/user-factors.sbf\", \"itemFactors\": \"../model/item-factors.sbf\"}}");
-    declare(work.resolve("dataset-groups"), "{\"datasetGroupArn\": \"" + GROUP + "\", \"datasets\": {\"users\": "
-        + "{\"dataLocation\": \"../datasets/users.csv\", \"schemaLocation\": \"../datasets/users-schema.json\"}}}");
-    declare(work.resolve("filters"), "{\"filterArn\": \"" + FILTER + "\", \"datasetGroupArn\": \"" + GROUP + "\", "
-        + "\"filterExpression\": \"EXCLUDE UserID WHERE Users.SEGMENT IN (\\\"held-out\\\")\"}");
-  }
-
-  private static void declare(Path folder, String json) throws IOException {
-    Files.createDirectories(folder);
-    Files.writeString(folder.resolve("bench.json"), json + "\n");
-  }
-
-  /** Ids that sort in index order: a prefix and a zero-padded number. */
-  private static String[] ids(String prefix, int count) {
-    String format = prefix + "%0" + String.valueOf(Math.max(1, count - 1)).length() + "d";
-    String[] ids = new String[count];
-    for (int i = 0; i < count; i++) {
-      ids[i] = String.format(Locale.ROOT, format, i);
-    }
-    return ids;
-  }
-
-  private static float[] gaussian(Random random, int size, int dimensions) {
-    float[] values = new float[size];
-    float scale = (float) (1 / Math.sqrt(dimensions));
-    for (int i = 0; i < size; i++) {
-      values[i] = (float) random.nextGaussian() * scale;
-    }
-    return values;
   }
 
   private void report(String what, String format, Object... args) {

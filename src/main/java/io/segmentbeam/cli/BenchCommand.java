@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -15,20 +16,12 @@ import picocli.CommandLine.Spec;
         "Run with java --add-modules jdk.incubator.vector -Xmx4g for SIMD and room for the vectors."})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin BenchScenarioOptions scenario;
 
   @Option(names = "--users", defaultValue = "1000000", description = "Users (default: ${DEFAULT-VALUE}).") int users;
-  @Option(names = "--factors", defaultValue = "64", description = "Factors (default: ${DEFAULT-VALUE}).") int factors;
-  @Option(names = "--items", defaultValue = "2000", description = "Items (default: ${DEFAULT-VALUE}).") int items;
-  @Option(names = "--queries", defaultValue = "500", description = "Queries (default: ${DEFAULT-VALUE}).") int queries;
-  @Option(names = "--num-results", defaultValue = "1000", description = "Users per segment (default: ${DEFAULT-VALUE}).")
-  int numResults;
-  @Option(names = "--held-out", defaultValue = "0.3",
-      description = "Share of users the filter removes (default: ${DEFAULT-VALUE}).")
-  double heldOut;
   @Option(names = "--naive-queries", defaultValue = "4",
       description = "Queries the naive baseline scores (default: ${DEFAULT-VALUE}).")
   int naiveQueries;
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).") long seed;
   @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
       description = "Where the scenario and the job's output go (default: ${DEFAULT-VALUE}).")
   Path work;
@@ -36,8 +29,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    new ScoringBenchmark(new ScoringBenchmark.Settings(users, factors, items, queries, numResults, heldOut,
-        naiveQueries, seed, work.toAbsolutePath()), spec.commandLine().getOut()).run();
+    new ScoringBenchmark(new ScoringBenchmark.Settings(users, scenario.factors, scenario.items, scenario.queries,
+        scenario.numResults, scenario.heldOut, naiveQueries, scenario.seed, work.toAbsolutePath()), spec.commandLine().getOut()).run();
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.segmentbeam.cli;
 
+import io.segmentbeam.cluster.FlinkJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -25,9 +26,7 @@ final class JvmRelaunch {
   static final String SWITCH = "segmentbeam.relaunch";
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final Set<String> SCORING_COMMANDS = Set.of("create-batch-segment-job", "create-solution-version",
-      "serve", "bench", "bench-endpoint");
-  private static final List<String> FLINK_OPENS = List.of("java.util", "java.lang", "java.io", "java.net",
-      "java.lang.invoke", "java.nio", "java.time");
+      "serve", "bench", "bench-endpoint", "bench-cluster");
 
   private JvmRelaunch() {}
 
@@ -38,7 +37,8 @@ final class JvmRelaunch {
         || !SCORING_COMMANDS.contains(commandName(args))) {
       return OptionalInt.empty();
     }
-    List<String> missing = missingOptions(Arrays.asList(args).contains("--runner=FlinkRunner"));
+    List<String> missing = missingOptions(Arrays.asList(args).contains("--runner=FlinkRunner")
+        || commandName(args).equals("bench-cluster"));
     if (missing.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -89,7 +89,7 @@ final class JvmRelaunch {
     }
     if (flink && flinkBundled()) {
       Module unnamed = JvmRelaunch.class.getClassLoader().getUnnamedModule();
-      for (String pkg : FLINK_OPENS) {
+      for (String pkg : FlinkJvm.openedPackages()) {
         if (!Object.class.getModule().isOpen(pkg, unnamed)) {
           missing.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
         }

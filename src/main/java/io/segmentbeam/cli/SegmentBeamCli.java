@@ -68,6 +68,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         GenerateSampleDataCommand.class,
         BenchCommand.class,
+        BenchClusterCommand.class,
         BenchEndpointCommand.class,
         ConvertFactorsCommand.class,
         CommandLine.HelpCommand.class})

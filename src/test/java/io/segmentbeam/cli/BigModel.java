@@ -30,8 +30,10 @@ final class BigModel {
   static void write(S3Client s3, String bucket, String prefix, Path declarations, Path scratch) throws IOException {
     Files.createDirectories(scratch);
     Random random = new Random(5);
-    upload(s3, bucket, prefix + "users.sbf", factors(scratch.resolve("users.sbf"), "u%07d", USERS, random));
-    upload(s3, bucket, prefix + "items.sbf", factors(scratch.resolve("items.sbf"), "i%03d", ITEMS, random));
+    upload(s3, bucket, prefix + "users.sbf", randomFactors(scratch.resolve("users.sbf"), "u%07d", USERS, FACTORS,
+        random));
+    upload(s3, bucket, prefix + "items.sbf", randomFactors(scratch.resolve("items.sbf"), "i%03d", ITEMS, FACTORS,
+        random));
     Files.writeString(declarations.resolve("big.json"), ("{\"solutionVersionArn\": \"%s\", \"recipeArn\": "
         + "\"arn:aws:personalize:::recipe/aws-item-affinity\", \"model\": {\"type\": \"latent-factors\", "
         + "\"userFactors\": \"s3://%s/%susers.sbf\", \"itemFactors\": \"s3://%s/%sitems.sbf\"}}")
@@ -44,16 +46,17 @@ final class BigModel {
         RequestBody.fromString(String.join("\n", lines) + "\n"));
   }
 
-  private static Path factors(Path file, String idFormat, int count, Random random) throws IOException {
+  /** A compact factor file of {@code count} rows of Gaussian factors, their ids {@code idFormat}ted row numbers. */
+  static Path randomFactors(Path file, String idFormat, int count, int factors, Random random) throws IOException {
     String[] ids = new String[count];
-    float[] vectors = new float[count * FACTORS];
+    float[] vectors = new float[count * factors];
     for (int i = 0; i < count; i++) {
       ids[i] = String.format(Locale.ROOT, idFormat, i);
     }
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = (float) random.nextGaussian();
     }
-    BinaryFactorFiles.write(file.toString(), ids, vectors, FACTORS);
+    BinaryFactorFiles.write(file.toString(), ids, vectors, factors);
     return file;
   }
 

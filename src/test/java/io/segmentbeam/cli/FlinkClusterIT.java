@@ -8,14 +8,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.segmentbeam.s3.S3ProxyServer;
-import io.segmentbeam.testing.FlinkSessionCluster;
+import io.segmentbeam.cluster.FlinkSessionCluster;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +52,20 @@ class FlinkClusterIT {
     s3Server = S3ProxyServer.withSampleInput(folder, BUCKET);
     s3 = s3Server.client();
     declarations = SampleOnS3.upload(s3, BUCKET, folder.resolve("declarations"));
-    cluster = FlinkSessionCluster.start(folder.resolve("flink"), 2, 2, TASK_HEAP_MB, Map.of(
+    cluster = FlinkSessionCluster.start(folder.resolve("flink"), flinkClasspath(), 2, 2, TASK_HEAP_MB, Map.of(
         "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY));
+  }
+
+  /**
+   * This JVM's classpath without SegmentBeam's classes and Beam's jars: what Flink's distribution
+   * puts on a cluster's classpath, and some libraries of the tests that it ignores. A job reaches
+   * the TaskManagers only in the jar it ships.
+   */
+  private static String flinkClasspath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> entry.endsWith(".jar"))
+        .filter(entry -> !entry.replace(File.separatorChar, '/').contains("/org/apache/beam/"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   @AfterAll

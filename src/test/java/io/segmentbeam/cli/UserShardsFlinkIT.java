@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 
-import io.segmentbeam.model.factors.BinaryFactorFiles;
+import io.segmentbeam.cluster.FlinkJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +50,8 @@ class UserShardsFlinkIT {
 
   private void writeScenario() throws IOException {
     Random random = new Random(5);
-    write("users.sbf", "u%07d", USERS, random);
-    write("items.sbf", "i%03d", ITEMS, random);
+    BigModel.randomFactors(work.resolve("users.sbf"), "u%07d", USERS, FACTORS, random);
+    BigModel.randomFactors(work.resolve("items.sbf"), "i%03d", ITEMS, FACTORS, random);
     Files.writeString(work.resolve("big.json"), ("{\"solutionVersionArn\": \"%s\", \"recipeArn\": "
         + "\"arn:aws:personalize:::recipe/aws-item-affinity\", \"model\": {\"type\": \"latent-factors\", "
         + "\"userFactors\": \"users.sbf\", \"itemFactors\": \"items.sbf\"}}").formatted(VERSION));
@@ -62,26 +62,11 @@ class UserShardsFlinkIT {
     Files.write(Files.createDirectories(work.resolve("input")).resolve("queries.json"), lines);
   }
 
-  private void write(String file, String idFormat, int count, Random random) throws IOException {
-    String[] ids = new String[count];
-    float[] vectors = new float[count * FACTORS];
-    for (int i = 0; i < count; i++) {
-      ids[i] = String.format(Locale.ROOT, idFormat, i);
-    }
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = (float) random.nextGaussian();
-    }
-    BinaryFactorFiles.write(work.resolve(file).toString(), ids, vectors, FACTORS);
-  }
-
   /** Runs a job in its own JVM with the given heap; returns what it printed. */
   private String run(String name, String heap, String... beamOptions) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "--add-modules", "jdk.incubator.vector"));
-    for (String opened : List.of("java.util", "java.lang", "java.io", "java.net", "java.lang.invoke", "java.nio",
-        "java.time")) {
-      command.add("--add-opens=java.base/" + opened + "=ALL-UNNAMED");
-    }
+    command.addAll(FlinkJvm.addOpens());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SegmentBeamCli.class.getName(),
         "create-batch-segment-job", "--job-name", name, "--solution-version-arn", VERSION, "--num-results", "1000",
         "--solution-versions", work.toString(), "--home", work.resolve("home-" + name).toString(),

@@ -1,4 +1,4 @@
-package io.segmentbeam.testing;
+package io.segmentbeam.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,21 +22,22 @@ import java.util.stream.Collectors;
 /**
  * A Flink session cluster of separate JVMs on loopback, as Flink's own start scripts would run it:
  * a JobManager ({@code StandaloneSessionClusterEntrypoint}) and TaskManagers ({@code
- * TaskManagerRunner}), started from the Flink jars Maven resolved for the Flink runner, with a
- * generated configuration. The cluster's classpath holds neither SegmentBeam nor Beam: a job
- * reaches the TaskManagers only in the jar it ships, as on any cluster.
+ * TaskManagerRunner}), with a generated configuration, from a classpath that holds Flink (its
+ * entry points are in {@code flink-runtime}; Flink's distribution is not on Maven Central). Jobs
+ * reach it as they reach any cluster, with {@code --flinkMaster=}{@link #master()} and the jar
+ * they ship. For the tests and the cluster benchmark.
  */
 public final class FlinkSessionCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> OPENS = List.of("java.util", "java.lang", "java.io", "java.net",
-      "java.lang.invoke", "java.nio", "java.time");
 
   private final Path folder;
+  private final String classpath;
   private final int restPort;
   private final List<Process> processes = new ArrayList<>();
 
-  private FlinkSessionCluster(Path folder, int restPort) {
+  private FlinkSessionCluster(Path folder, String classpath, int restPort) {
     this.folder = folder;
+    this.classpath = classpath;
     this.restPort = restPort;
   }
 
@@ -46,8 +47,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
    * every TaskManager has registered. {@code environment} is added to every JVM's environment (the
    * workers' S3 credentials, as an instance role would give them).
    */
-  public static FlinkSessionCluster start(Path folder, int taskManagers, int slots, int taskHeapMegabytes,
-      Map<String, String> environment) throws IOException, InterruptedException {
+  public static FlinkSessionCluster start(Path folder, String classpath, int taskManagers, int slots,
+      int taskHeapMegabytes, Map<String, String> environment) throws IOException, InterruptedException {
     Path configuration = Files.createDirectories(folder.resolve("conf"));
     int restPort = freePort();
     Files.write(configuration.resolve("config.yaml"), List.of(
@@ -78,7 +79,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         "taskmanager.memory.jvm-overhead.max: 64m",
         "parallelism.default: " + taskManagers * slots,
         "web.submit.enable: false"));
-    FlinkSessionCluster cluster = new FlinkSessionCluster(folder, restPort);
+    // Absolute: each JVM runs in a working folder of its own.
+    String absolute = Arrays.stream(classpath.split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+    FlinkSessionCluster cluster = new FlinkSessionCluster(folder, absolute, restPort);
     try {
       cluster.launch("jobmanager", List.of("-Xmx512m"),
           "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", environment);
@@ -116,8 +120,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
-    OPENS.forEach(opened -> command.add("--add-opens=java.base/" + opened + "=ALL-UNNAMED"));
-    command.addAll(List.of("-cp", flinkClasspath(), mainClass, "--configDir", folder.resolve("conf").toString()));
+    command.addAll(FlinkJvm.addOpens());
+    command.addAll(List.of("-cp", classpath, mainClass, "--configDir", folder.resolve("conf").toString()));
     Path log = Files.createDirectories(folder.resolve("log")).resolve(name + ".log");
     // Its own working folder, so nothing it reads by a relative path resolves by chance.
     Path workingFolder = Files.createDirectories(folder.resolve("work").resolve(name));
@@ -126,17 +130,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
     builder.environment().put("FLINK_PLUGINS_DIR", Files.createDirectories(folder.resolve("plugins")).toString());
     builder.environment().putAll(environment);
     processes.add(builder.start());
-  }
-
-  /**
-   * This test JVM's classpath without SegmentBeam's classes and Beam's jars: what Flink's own
-   * distribution puts on a cluster's classpath, and some libraries of the tests that it ignores.
-   */
-  private static String flinkClasspath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> entry.endsWith(".jar"))
-        .filter(entry -> !entry.replace(File.separatorChar, '/').contains("/org/apache/beam/"))
-        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private void awaitTaskManagers(int count, Duration timeout) throws IOException, InterruptedException {
