@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 
 /**
  * The endpoint benchmark: how long a DescribeBatchSegmentJob takes through the endpoint (p50 and
- * p99, with 1 and with 16 clients calling at once), and a job's turnaround as a polling client sees
- * it, from the create's request to the describe that first says ACTIVE. Requests are the AWS JSON
+ * p99, with 1 and with 16 clients calling at once), and the turnaround of a batch segment job and
+ * of a dataset import job as a polling client sees it, from the create's request to the describe
+ * that first says ACTIVE. Requests are the AWS JSON
  * 1.1 requests the SDKs send, over one keep-alive connection per client.
  */
 public final class EndpointBenchmark {
@@ -33,33 +34,22 @@ public final class EndpointBenchmark {
 
   /**
    * Runs the benchmark: {@code jobs} sample jobs one after another (the first from a cold start),
-   * then the describe calls, {@code calls} per client.
+   * then as many import jobs, then the describe calls, {@code calls} per client.
    *
    * @param createRequest the CreateBatchSegmentJob request, with {@code %s} wherever the job's name goes
    */
-  public void run(String createRequest, int jobs, int calls) throws IOException, InterruptedException {
+  public void run(String createRequest, ImportRequests imports, int jobs, int calls)
+      throws IOException, InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
-    String arn = null;
-    List<Double> turnarounds = new ArrayList<>();
-    for (int job = 0; job < jobs; job++) {
-      String name = "bench-endpoint-" + System.currentTimeMillis() + "-" + job;
-      long start = System.nanoTime();
-      String created = call(client, "CreateBatchSegmentJob", createRequest.replace("%s", name));
-      arn = created.replaceAll(".*\"batchSegmentJobArn\":\"([^\"]+)\".*", "$1");
-      String status;
-      do {
-        status = call(client, "DescribeBatchSegmentJob", "{\"batchSegmentJobArn\":\"" + arn + "\"}")
-            .replaceAll(".*\"status\":\"([^\"]+)\".*", "$1");
-      } while (!status.equals("ACTIVE") && !status.equals("CREATE FAILED"));
-      if (!status.equals("ACTIVE")) {
-        throw new IOException("the benchmark job " + name + " ended " + status);
-      }
-      turnarounds.add((System.nanoTime() - start) / 1e9);
-    }
-    out.printf("turnaround  %.2f s cold (the first job after start-up); warm: best %.2f s, median %.2f s of %d "
-        + "(create request to the describe that first says ACTIVE, polling without pause)%n", turnarounds.get(0),
-        Collections.min(turnarounds.subList(1, turnarounds.size())), median(turnarounds.subList(1, turnarounds.size())),
-        turnarounds.size() - 1);
+    List<String> arns = new ArrayList<>();
+    report("turnaround", "the sample batch segment job",
+        turnarounds(client, jobs, "BatchSegmentJob", createRequest, arns));
+    call(client, "CreateSchema", imports.schema());
+    call(client, "CreateDatasetGroup", imports.datasetGroup());
+    call(client, "CreateDataset", imports.dataset());
+    report("import", "a dataset import job of " + imports.rows() + " Users rows",
+        turnarounds(client, jobs, "DatasetImportJob", imports.importJob(), new ArrayList<>()));
+    String arn = arns.get(arns.size() - 1);
     String describe = "{\"batchSegmentJobArn\":\"" + arn + "\"}";
     for (int clients : new int[] {1, 16}) {
       List<Double> millis = describeLatencies(describe, clients, calls);
@@ -68,6 +58,44 @@ public final class EndpointBenchmark {
           millis.size() / (sum(millis) / 1000.0 / clients), millis.size());
       out.flush();
     }
+  }
+
+  /**
+   * The requests that set up a Users dataset and import into it, each import job's request with
+   * {@code %s} wherever its name goes.
+   */
+  public record ImportRequests(String schema, String datasetGroup, String dataset, String importJob, int rows) {}
+
+  /** Runs {@code jobs} jobs of a kind one after another; each one's seconds from create to ACTIVE. */
+  private List<Double> turnarounds(HttpClient client, int jobs, String kind, String createRequest, List<String> arns)
+      throws IOException, InterruptedException {
+    String arnField = Character.toLowerCase(kind.charAt(0)) + kind.substring(1) + "Arn";
+    List<Double> turnarounds = new ArrayList<>();
+    for (int job = 0; job < jobs; job++) {
+      String name = "bench-endpoint-" + System.currentTimeMillis() + "-" + job;
+      long start = System.nanoTime();
+      String created = call(client, "Create" + kind, createRequest.replace("%s", name));
+      String arn = created.replaceAll(".*\"" + arnField + "\":\"([^\"]+)\".*", "$1");
+      arns.add(arn);
+      String status;
+      do {
+        status = call(client, "Describe" + kind, "{\"" + arnField + "\":\"" + arn + "\"}")
+            .replaceAll(".*\"status\":\"([^\"]+)\".*", "$1");
+      } while (!status.equals("ACTIVE") && !status.equals("CREATE FAILED"));
+      if (!status.equals("ACTIVE")) {
+        throw new IOException("the benchmark's " + kind + " " + name + " ended " + status);
+      }
+      turnarounds.add((System.nanoTime() - start) / 1e9);
+    }
+    return turnarounds;
+  }
+
+  private void report(String label, String what, List<Double> turnarounds) {
+    List<Double> warm = turnarounds.subList(1, turnarounds.size());
+    out.printf("%-11s %s: %.2f s cold (the first after start-up); warm: best %.2f s, median %.2f s of %d "
+        + "(create request to the describe that first says ACTIVE, polling without pause)%n", label, what,
+        turnarounds.get(0), Collections.min(warm), median(warm), warm.size());
+    out.flush();
   }
 
   private List<Double> describeLatencies(String request, int clients, int calls) throws InterruptedException {

@@ -1,10 +1,13 @@
 package io.segmentbeam.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.segmentbeam.api.ApiJson;
 import io.segmentbeam.bench.EndpointBenchmark;
 import io.segmentbeam.service.PersonalizeEndpoint;
 import io.segmentbeam.storage.FolderRemoval;
+import io.segmentbeam.store.ArnScope;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,27 @@ final class BenchEndpointCommand implements Callable<Integer> {
 
   @Mixin ServiceOptions service;
 
+  /** A Users dataset of its own, and imports of the sample's 1,000 users into it. */
+  private EndpointBenchmark.ImportRequests importRequests() throws IOException {
+    ObjectMapper json = ApiJson.mapper();
+    ArnScope scope = service.scope();
+    Path users = Path.of("sample-data", "datasets", "users.csv").toAbsolutePath();
+    ObjectNode schema = json.createObjectNode().put("name", "bench-endpoint-users")
+        .put("schema", Files.readString(Path.of("sample-data", "datasets", "users-schema.json")));
+    ObjectNode group = json.createObjectNode().put("name", "bench-endpoint");
+    ObjectNode dataset = json.createObjectNode().put("name", "bench-endpoint-users")
+        .put("datasetGroupArn", scope.arn("dataset-group", "bench-endpoint")).put("datasetType", "Users")
+        .put("schemaArn", scope.arn("schema", "bench-endpoint-users"));
+    ObjectNode importJob = json.createObjectNode().put("jobName", "%s")
+        .put("datasetArn", scope.arn("dataset", "bench-endpoint/USERS"))
+        .put("roleArn", "arn:aws:iam::" + scope.accountId() + ":role/SegmentBeamBenchmark");
+    importJob.putObject("dataSource").put("dataLocation", users.toString());
+    try (var lines = Files.lines(users)) {
+      return new EndpointBenchmark.ImportRequests(schema.toString(), group.toString(), dataset.toString(),
+          importJob.toString(), (int) lines.count() - 1);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     CommandLine command = spec.commandLine();
@@ -52,7 +76,7 @@ final class BenchEndpointCommand implements Callable<Integer> {
     try (PersonalizeEndpoint endpoint = PersonalizeEndpoint.start("127.0.0.1", 0,
         service.services(command, List.of()), 2, null, Map.of())) {
       new EndpointBenchmark(URI.create("http://127.0.0.1:" + endpoint.port() + "/"), command.getOut())
-          .run(request.toString(), jobs, calls);
+          .run(request.toString(), importRequests(), jobs, calls);
     }
     return 0;
   }

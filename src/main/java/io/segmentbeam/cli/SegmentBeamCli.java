@@ -69,6 +69,7 @@ import picocli.CommandLine.Command;
         GenerateSampleDataCommand.class,
         BenchCommand.class,
         BenchClusterCommand.class,
+        BenchStartupCommand.class,
         BenchEndpointCommand.class,
         ConvertFactorsCommand.class,
         CommandLine.HelpCommand.class})
