@@ -13,17 +13,12 @@ import io.segmentbeam.evaluation.HeldOutInteractions;
 import io.segmentbeam.evaluation.SegmentEvaluator;
 import io.segmentbeam.evaluation.SegmentTruth;
 import io.segmentbeam.jobs.BatchSegmentJobService;
-import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.query.InvalidQueryException;
 import io.segmentbeam.query.ItemAttributeResolver;
 import io.segmentbeam.registry.SolutionVersion;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     SolutionVersion version = service.solutionVersionLookup().require(job.solutionVersionArn(),
         "the job's solutionVersionArn", service.scope());
-    List<String> files = publishedFiles(jobs, job);
+    List<String> files = jobs.publishedFiles(job, "to evaluate it");
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("batchSegmentJobArn", jobArn);
     SegmentTruth truth;
     if (heldOutInteractions != null) {
@@ -102,31 +97,6 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(CliJson.format(json));
     return 0;
-  }
-
-  /**
-   * The files the job published, as it recorded them, each still there with the size it had: the
-   * output folder may hold other files, or the job's own may have been replaced since.
-   */
-  private List<String> publishedFiles(BatchSegmentJobService jobs, BatchSegmentJob job) throws IOException {
-    JobOutputs.Published published = jobs.published(job).orElseThrow(() -> new IllegalArgumentException(
-        "no record of the files batch segment job " + jobArn + " published (a job run before SegmentBeam kept "
-            + "that record, or finished by another command after its own process died, has none): run the job "
-            + "again to evaluate it"));
-    List<String> files = new ArrayList<>();
-    for (JobOutputs.File file : published.files()) {
-      String location = published.outputFolder() + file.name();
-      MatchResult match = FileSystems.match(location, EmptyMatchTreatment.ALLOW);
-      long size = match.status() == MatchResult.Status.OK && match.metadata().size() == 1
-          ? match.metadata().get(0).sizeBytes() : -1;
-      if (size != file.sizeBytes()) {
-        throw new IllegalArgumentException("the job published " + location + " (" + file.sizeBytes()
-            + " bytes), which " + (size < 0 ? "is no longer there" : "has changed since (" + size + " bytes now)")
-            + ": run the job again to evaluate it");
-      }
-      files.add(location);
-    }
-    return files;
   }
 
   private static String absolute(String location) {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
         GetSolutionMetricsCommand.class,
         ListSolutionVersionsCommand.class,
         EvaluateCommand.class,
+        ReportCommand.class,
         DescribeBatchSegmentJobCommand.class,
         ListBatchSegmentJobsCommand.class,
         CreateFilterCommand.class,

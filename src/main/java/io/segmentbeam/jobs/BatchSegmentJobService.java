@@ -18,10 +18,15 @@ import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.store.JobRuns;
 import io.segmentbeam.store.JobStore;
 import io.segmentbeam.store.Resources;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
@@ -106,11 +111,30 @@ public final class BatchSegmentJobService {
   }
 
   /**
-   * The files an ACTIVE job published, by the record it made as it published them; empty for a job
-   * that published none, or whose record is gone.
+   * The locations of the files a job published, by the record it made as it published them, each
+   * still there with the size it had: the output folder may hold other files, or the job's own may
+   * have been replaced since. Otherwise says why, and that the job must run again {@code purpose}
+   * (e.g. "to evaluate it").
    */
-  public Optional<JobOutputs.Published> published(BatchSegmentJob job) {
-    return outputs.find(job.jobName());
+  public List<String> publishedFiles(BatchSegmentJob job, String purpose) throws IOException {
+    JobOutputs.Published published = outputs.find(job.jobName()).orElseThrow(() -> new IllegalArgumentException(
+        "no record of the files batch segment job " + job.batchSegmentJobArn() + " published (a job run before "
+            + "SegmentBeam kept that record, or finished by another command after its own process died, has none): "
+            + "run the job again " + purpose));
+    List<String> files = new ArrayList<>();
+    for (JobOutputs.File file : published.files()) {
+      String location = published.outputFolder() + file.name();
+      MatchResult match = FileSystems.match(location, EmptyMatchTreatment.ALLOW);
+      long size = match.status() == MatchResult.Status.OK && match.metadata().size() == 1
+          ? match.metadata().get(0).sizeBytes() : -1;
+      if (size != file.sizeBytes()) {
+        throw new IllegalArgumentException("the job published " + location + " (" + file.sizeBytes()
+            + " bytes), which " + (size < 0 ? "is no longer there" : "has changed since (" + size + " bytes now)")
+            + ": run the job again " + purpose);
+      }
+      files.add(location);
+    }
+    return files;
   }
 
   public ListBatchSegmentJobsResponse list(ListBatchSegmentJobsRequest request) {

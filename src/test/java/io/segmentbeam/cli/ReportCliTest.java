@@ -1,0 +1,122 @@
+package io.segmentbeam.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.segmentbeam.report.SegmentReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code report} on a job of the sample's lines and some bad ones: every figure on the page equals
+ * what the {@code .out} files say, counted here on their own, and nothing from the input reaches
+ * the page unescaped.
+ */
+class ReportCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ARN = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/reported";
+
+  @TempDir Path home;
+  @TempDir Path work;
+
+  @Test
+  void everyFigureOnThePageEqualsTheOutFiles() throws IOException {
+    Path input = Files.createDirectories(work.resolve("input"));
+    Files.copy(Path.of("sample-data", "input", "items-1.json"), input.resolve("items-1.json"));
+    Files.write(input.resolve("bad.json"), List.of("{\"itemId\": \"<script>alert(1)</script>\"}", "not json",
+        "{\"itemId\": \"<script>alert(1)</script>\"}", "{\"itemId\": \"100057\"}"));
+    CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-filtered-segment-job.json", "--job-name", "reported",
+        "--job-input", "{\"s3DataSource\": {\"path\": \"" + input + "/\"}}",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("output") + "/\"}}");
+    assertThat(job.err(), job.exitCode(), equalTo(0));
+    Path page = work.resolve("report.html");
+    CliRun report = CliRun.run(home, "report", "--batch-segment-job-arn", ARN, "--report-file", page.toString());
+    assertThat(report.err(), report.exitCode(), equalTo(0));
+    String html = Files.readString(page);
+
+    List<String> places = new ArrayList<>();
+    Map<String, List<String>> segments = new LinkedHashMap<>();
+    Map<String, Integer> errors = new HashMap<>();
+    for (String file : List.of("bad.json.out", "items-1.json.out")) {
+      List<String> lines = Files.readAllLines(work.resolve("output").resolve(file));
+      for (int i = 0; i < lines.size(); i++) {
+        JsonNode line = JSON.readTree(lines.get(i));
+        String place = file + ":" + (i + 1);
+        places.add(place);
+        if (line.get("error").isNull()) {
+          List<String> users = new ArrayList<>();
+          line.get("output").get("usersList").forEach(user -> users.add(user.asText()));
+          segments.put(place, users);
+        } else {
+          errors.merge(line.get("error").asText(), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(attribute(html, "data-lines"), equalTo(List.of(String.valueOf(places.size()))));
+    assertThat(attribute(html, "data-served"), equalTo(List.of(String.valueOf(segments.size()))));
+    assertThat(attribute(html, "data-errors"), equalTo(List.of("3")));
+    assertThat(attribute(html, "data-error-count").stream().mapToInt(Integer::parseInt).sum(), equalTo(3));
+    assertThat(attribute(html, "data-error-count").size(), equalTo(errors.size()));
+
+    Map<String, String> sizes = new LinkedHashMap<>();
+    segments.forEach((place, users) -> sizes.put(place, String.valueOf(users.size())));
+    assertThat(pairs(html, "data-line", "data-size"), equalTo(sizes));
+
+    List<String> served = new ArrayList<>(segments.keySet());
+    Matcher cell = Pattern.compile("data-a=\"([^\"]+)\" data-b=\"([^\"]+)\" data-jaccard=\"([^\"]+)\"").matcher(html);
+    int cells = 0;
+    while (cell.find()) {
+      double expected = SegmentReport.jaccard(segments.get(cell.group(1)), segments.get(cell.group(2)));
+      assertThat(cell.group(), Double.parseDouble(cell.group(3)), equalTo(Math.round(expected * 10_000) / 10_000.0));
+      cells++;
+    }
+    int compared = Math.min(served.size(), SegmentReport.OVERLAP_LINES);
+    assertThat(cells, equalTo(compared * compared));
+
+    Map<String, Integer> memberships = new TreeMap<>();
+    segments.values().forEach(users -> users.forEach(user -> memberships.merge(user, 1, Integer::sum)));
+    pairs(html, "data-user", "data-segments").forEach((user, count) ->
+        assertThat(user, Integer.parseInt(count), equalTo(memberships.get(user))));
+    int most = memberships.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    assertThat(attribute(html, "data-segments").get(0), equalTo(String.valueOf(most)));
+
+    assertThat(html, containsString("data-metric=\"precision_at_25\">0.1051<"));
+    assertThat(html, not(containsString("<script")));
+    assertThat(html, containsString("&lt;script&gt;"));
+  }
+
+  private static List<String> attribute(String html, String name) {
+    Matcher matcher = Pattern.compile(" " + name + "=\"([^\"]*)\"").matcher(html);
+    List<String> values = new ArrayList<>();
+    while (matcher.find()) {
+      values.add(matcher.group(1));
+    }
+    return values;
+  }
+
+  /** Each element's two attributes, in page order. */
+  private static Map<String, String> pairs(String html, String key, String value) {
+    Matcher matcher = Pattern.compile(" " + key + "=\"([^\"]*)\" " + value + "=\"([^\"]*)\"").matcher(html);
+    Map<String, String> pairs = new LinkedHashMap<>();
+    while (matcher.find()) {
+      pairs.put(matcher.group(1), matcher.group(2));
+    }
+    return pairs;
+  }
+}
