@@ -1,12 +1,6 @@
 package io.segmentbeam.cli;
 
-import io.segmentbeam.api.BatchSegmentJob;
-import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
-import io.segmentbeam.api.JobStatus;
-import io.segmentbeam.jobs.BatchSegmentJobService;
-import io.segmentbeam.report.ReportPage;
-import io.segmentbeam.report.SegmentLine;
-import io.segmentbeam.report.SegmentReport;
+import io.segmentbeam.report.JobReports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +31,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BatchSegmentJobService jobs = service.batchSegmentJobs();
-    BatchSegmentJob job = jobs.describe(new DescribeBatchSegmentJobRequest(jobArn));
-    if (!job.status().equals(JobStatus.ACTIVE)) {
-      throw new IllegalArgumentException("batch segment job " + jobArn + " is " + job.status()
-          + ": only an ACTIVE job's output can be reported on");
-    }
-    SegmentReport report = SegmentReport.of(SegmentLine.read(jobs.publishedFiles(job, "to report on it")));
-    String page = ReportPage.render(job, service.solutionVersionLookup()
-        .require(job.solutionVersionArn(), "the job's solutionVersionArn", service.scope()).metrics(), report);
-    Path file = output != null ? output : Path.of(job.jobName() + ".html");
+    String page = new JobReports(service.batchSegmentJobs()).page(jobArn);
+    // The ARN names the job: page() has found it by it.
+    Path file = output != null ? output : Path.of(jobArn.substring(jobArn.lastIndexOf('/') + 1) + ".html");
     Files.writeString(file, page, StandardCharsets.UTF_8);
     spec.commandLine().getOut().println(file.toAbsolutePath());
     return 0;

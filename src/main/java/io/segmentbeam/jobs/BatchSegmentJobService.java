@@ -101,8 +101,13 @@ public final class BatchSegmentJobService {
    * The declared solution version of an ARN, or ResourceNotFoundException naming {@code field}: as
    * in AWS, a solution version of another region or account is not found from this one.
    */
-  SolutionVersion checkSolutionVersion(String arn, String field) {
+  public SolutionVersion checkSolutionVersion(String arn, String field) {
     return solutionVersions.require(arn, field, scope);
+  }
+
+  /** The ARN a job of this name has in this store's region and account. */
+  public String arnOf(String jobName) {
+    return scope.arn(RESOURCE_TYPE, jobName);
   }
 
   public BatchSegmentJob describe(DescribeBatchSegmentJobRequest request) {

@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
  * response shape back; errors as HTTP 400 (500 for SegmentBeam's own failures) with
  * {@code {"__type", "message"}} and the {@code x-amzn-ErrorType} header. Personalize Events'
  * operations on their REST-JSON paths ({@code POST /events}, {@code /users}, {@code /items}).
- * {@code GET /health} answers {@code {"status": "ok"}} once the endpoint serves. With an S3 backend,
+ * {@code GET /health} answers {@code {"status": "ok"}} once the endpoint serves; unsigned GETs under
+ * {@code /reports/batch-segment-jobs/} are the jobs' reports, for a browser ({@link ReportPages}). With an S3 backend,
  * every other request (S3's, signed for service {@code s3}) is forwarded to it, so that one
  * endpoint URL serves a whole Personalize pipeline.
  */
@@ -47,6 +48,7 @@ public final class PersonalizeEndpoint implements AutoCloseable {
   private final S3Forwarding s3;
   /** The secrets signatures are checked with, by access key id; none: any signature is accepted. */
   private final Map<String, String> keys;
+  private final ReportPages reports;
 
   private PersonalizeEndpoint(HttpServer server, Services services, int jobWorkers, S3Forwarding s3,
       Map<String, String> keys) {
@@ -56,6 +58,7 @@ public final class PersonalizeEndpoint implements AutoCloseable {
     this.jobs = new JobStarter(jobWorkers);
     this.personalize = PersonalizeOperations.personalize(services, jobs);
     this.events = PersonalizeOperations.events(services);
+    this.reports = new ReportPages(services.batchSegmentJobs());
     this.requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS);
     server.setExecutor(requestThreads);
     server.createContext("/", this::handle);
@@ -88,6 +91,10 @@ public final class PersonalizeEndpoint implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/health")) {
         reply(exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"), null);
+        return;
+      }
+      if (ReportPages.asks(exchange, path)) {
+        reports.serve(exchange, path);
         return;
       }
       boolean forS3 = s3 != null && isS3(exchange, path);
