@@ -3,6 +3,7 @@ package io.segmentbeam.bench;
 import io.segmentbeam.model.factors.BinaryFactorFiles;
 import io.segmentbeam.model.factors.FactorFiles;
 import io.segmentbeam.model.kernel.PanelScoringKernel;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.pipeline.JobTimings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,8 @@ public final class ScoringBenchmark {
         flopsPerQuery * naiveCount / naiveSeconds / 1e9, naiveCount, naiveSeconds);
     report("kernel", "%.1f GFLOP/s = %.0f%% of the ceiling (%s, batches of %d; %,d queries in %.3f s, best of 3); results "
         + "equal the naive baseline's for %d of %d queries checked", kernelRate, 100 * kernelRate / ceiling,
-        kernel.describe() + " x " + PanelScoringKernel.cores() + " threads", BATCH, queries.length, kernelSeconds, agreeing, naiveCount);
+        kernel.describe() + " x " + PanelScoringKernel.cores() + " threads", BATCH, queries.length, kernelSeconds,
+        agreeing, naiveCount);
     userVectors = null;
     scenario = null;
     kernel = null;
@@ -151,7 +153,7 @@ public final class ScoringBenchmark {
       BitSet[] allowed = new BitSet[to - from];
       Arrays.fill(allowed, kept);
       int[][] batch = kernel.topK(Arrays.copyOfRange(queries, from, to), allowed, settings.numResults(),
-          PanelScoringKernel.cores());
+          ScoringKernel.EVERY_CORE);
       System.arraycopy(batch, 0, top, from, batch.length);
     }
     return top;

@@ -4,6 +4,7 @@ import io.segmentbeam.interactions.InteractionData;
 import io.segmentbeam.interactions.InteractionMatrix;
 import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -65,7 +66,7 @@ public final class OfflineMetrics {
       List<Integer> batch = testItems.subList(from, Math.min(testItems.size(), from + BATCH));
       List<ScoringQuery> queries = batch.stream()
           .map(item -> new ScoringQuery(List.of(itemIds[item]), null)).toList();
-      List<int[]> tops = model.topUsers(queries, depth, Runtime.getRuntime().availableProcessors());
+      List<int[]> tops = model.topUsers(queries, depth, ScoringKernel.EVERY_CORE);
       for (int q = 0; q < batch.size(); q++) {
         int[] itemRelevant = relevant[batch.get(q)];
         int[] top = tops.get(q);

@@ -9,6 +9,7 @@ import io.segmentbeam.store.JobOutputs;
 import io.segmentbeam.filter.SegmentFilter;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.SegmentModels;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.pipeline.BatchSegmentPipeline;
 import io.segmentbeam.pipeline.InputLimit;
 import io.segmentbeam.pipeline.JobProgress;
@@ -201,7 +202,7 @@ final class BatchSegmentJobRunner {
     if (configured != null) {
       return Math.max(1, configured);
     }
-    return inThisJvm ? 0 : 1;
+    return inThisJvm ? ScoringKernel.EVERY_CORE : 1;
   }
 
   /** The model as the job loads it: whole, or its first user shard (which the launcher checks instead). */

@@ -1,6 +1,7 @@
 package io.segmentbeam.model;
 
 import io.segmentbeam.model.kernel.Ranked;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import java.util.List;
 
 /**
@@ -47,7 +48,8 @@ public interface SegmentModel {
    * For each query, the indexes of the {@code numResults} allowed users with the highest mean
    * affinity to the query's items, best first, ties by user id. The filter applies before the top
    * is chosen, so a segment is short only when fewer users are allowed. Up to {@code threads}
-   * threads score the batch, where the model can share the work.
+   * threads ({@link ScoringKernel#EVERY_CORE} for one per core) score the batch, where the model can
+   * share the work.
    */
   List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads);
 

@@ -7,6 +7,7 @@ import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.model.ModelSpec;
 import io.segmentbeam.model.ScoringQuery;
 import io.segmentbeam.model.SegmentModel;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.query.InvalidQueryException;
 import io.segmentbeam.query.ParsedLine;
 import io.segmentbeam.query.QueryParser;
@@ -45,7 +46,7 @@ public final class ScoreSegments
    * @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity
    * @param filter the job's filter, or null
    * @param userShards how many shards the model's users are split into; 1 for none
-   * @param scoringThreads threads each instance scores a batch with; 0 for every core of its worker
+   * @param scoringThreads threads each instance scores a batch with, or {@link ScoringKernel#EVERY_CORE}
    * @param progressId the id the run's progress is counted under
    */
   public ScoreSegments(ModelSpec model, Recipe recipe, int numResults, DatasetFiles items, FilterSpec filter,
@@ -55,11 +56,6 @@ public final class ScoreSegments
     this.userShards = userShards;
     this.scoringThreads = scoringThreads;
     this.progressId = progressId;
-  }
-
-  /** The threads a batch is scored with in this worker: as asked, or (0) every core. */
-  static int threadsHere(int scoringThreads) {
-    return scoringThreads > 0 ? scoringThreads : Runtime.getRuntime().availableProcessors();
   }
 
   @Override
@@ -171,7 +167,7 @@ public final class ScoreSegments
       }
       long start = System.currentTimeMillis();
       List<int[]> ranked = model.topUsers(batch.stream().map(Pending::scoring).toList(), numResults,
-          threadsHere(scoringThreads));
+          scoringThreads);
       long end = System.currentTimeMillis();
       scoringMillis.update(end - start);
       scoringEndedAt.update(end);

@@ -26,7 +26,7 @@ import java.util.List;
  * @param filter the job's filter, or null
  * @param userShards how many shards the model's users are split into; 1 for none
  * @param scoringThreads threads each scoring instance uses for a batch (at most its worker's
- *     cores); 0 for every core
+ *     cores); {@link io.segmentbeam.model.kernel.ScoringKernel#EVERY_CORE} for every core
  */
 public record SegmentJobSpec(
     JobStorage storage,

@@ -176,7 +176,7 @@ final class ShardedScoring
       }
       long start = System.currentTimeMillis();
       SegmentModel model = shard.model();
-      List<Ranked> ranked = model.rankUsers(queries, numResults, ScoreSegments.threadsHere(scoringThreads));
+      List<Ranked> ranked = model.rankUsers(queries, numResults, scoringThreads);
       long end = System.currentTimeMillis();
       scoringMillis.update(end - start);
       scoringEndedAt.update(end);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.segmentbeam.model.ModelSpec;
+import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.storage.JobStorage;
 import io.segmentbeam.api.Recipe;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class BatchSegmentPipelineTest {
             KV.of("a.json", KV.of(3L, "{\"itemId\": \"nope\"}")),
             KV.of("b.json", KV.of(1L, "oops")),
             KV.of("b.json", KV.of(2L, "{\"itemAttributes\": \"ITEMS.GENRE = \\\"x\\\"\"}"))))
-        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null, 1, 0, "test"));
+        .apply(new ScoreSegments(model, Recipe.ITEM_AFFINITY, 2, null, null, 1, ScoringKernel.EVERY_CORE, "test"));
     PAssert.that(output).containsInAnyOrder(
         KV.of("a.json", KV.of(1L,
             "{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u4\", \"u1\"]}, \"error\": null}")),
@@ -132,7 +133,7 @@ class BatchSegmentPipelineTest {
     Files.createDirectories(output);
     return new SegmentJobSpec(JobStorage.of(pipeline.getOptions(), null), "test", input,
         input.files(pipeline.getOptions()), output + "/", numResults, Recipe.ITEM_AFFINITY, model, InputLimit.NONE,
-        null, null, 1, 0);
+        null, null, 1, ScoringKernel.EVERY_CORE);
   }
 
   private static List<String> outFiles(Path output) throws IOException {

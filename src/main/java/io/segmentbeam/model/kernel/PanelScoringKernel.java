@@ -38,10 +38,10 @@ public final class PanelScoringKernel implements ScoringKernel {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   /** Shared by every kernel in the JVM: however many jobs and slots score at once, never more threads than cores. */
   private static final ExecutorService THREADS = Executors.newFixedThreadPool(CORES, runnable -> {
-        Thread thread = new Thread(runnable, "segmentbeam-scoring");
-        thread.setDaemon(true);
-        return thread;
-      });
+    Thread thread = new Thread(runnable, "segmentbeam-scoring");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final PanelMath math;
   private final int width;
@@ -97,7 +97,7 @@ public final class PanelScoringKernel implements ScoringKernel {
   @Override
   public Ranked[] rank(float[][] queries, BitSet[] allowed, int k, int threadsWanted) {
     int keep = Math.min(k, userCount);
-    int threads = Math.max(1, Math.min(threadsWanted, CORES));
+    int threads = threadsWanted == EVERY_CORE ? CORES : Math.max(1, Math.min(threadsWanted, CORES));
     if (threads == 1) {
       // In the caller's thread: a worker slot that scores alone uses its own thread, no pool.
       return ranked(scorePanels(queries, allowed, keep, 0, queries.length, 0, panelCount));
