@@ -66,16 +66,15 @@ public final class SegmentReport {
     return topUsers;
   }
 
-  /** Jaccard similarity of two segments: 1 for two empty ones. */
-  public static double jaccard(List<String> a, List<String> b) {
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
-    if (union.isEmpty()) {
+  /** Jaccard similarity of two segments' users: 1 for two empty ones. */
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
       return 1;
     }
-    Set<String> shared = new HashSet<>(a);
-    shared.retainAll(new HashSet<>(b));
-    return (double) shared.size() / union.size();
+    Set<String> smaller = a.size() <= b.size() ? a : b;
+    Set<String> larger = smaller == a ? b : a;
+    long shared = smaller.stream().filter(larger::contains).count();
+    return (double) shared / (a.size() + b.size() - shared);
   }
 
   private static Map<String, Integer> groupErrors(List<SegmentLine> lines) {
@@ -89,10 +88,12 @@ public final class SegmentReport {
   }
 
   private static double[][] overlap(List<SegmentLine> segments) {
+    // Each segment's set once, not once per pair.
+    List<Set<String>> users = segments.stream().map(segment -> Set.copyOf(segment.users())).toList();
     double[][] matrix = new double[segments.size()][segments.size()];
     for (int i = 0; i < segments.size(); i++) {
       for (int j = i; j < segments.size(); j++) {
-        matrix[i][j] = jaccard(segments.get(i).users(), segments.get(j).users());
+        matrix[i][j] = jaccard(users.get(i), users.get(j));
         matrix[j][i] = matrix[i][j];
       }
     }
