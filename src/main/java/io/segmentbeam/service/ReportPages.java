@@ -2,6 +2,7 @@ package io.segmentbeam.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.segmentbeam.api.PersonalizeException;
+import io.segmentbeam.api.SecretMasking;
 import io.segmentbeam.jobs.BatchSegmentJobService;
 import io.segmentbeam.report.JobReports;
 import java.io.IOException;
@@ -46,6 +47,10 @@ final class ReportPages {
       send(exchange, 404, JobReports.message("No report", e.getMessage(), PREFIX + "/"));
     } catch (IllegalArgumentException e) {
       send(exchange, 409, JobReports.message("No report yet", e.getMessage(), PREFIX + "/"));
+    } catch (IOException | RuntimeException e) {
+      // One line saying what failed, as the endpoint's other operations answer, never a stack trace.
+      send(exchange, 500, JobReports.message("No report", SecretMasking.mask("SegmentBeam could not read the "
+          + "job's output: " + e.getMessage()), PREFIX + "/"));
     }
   }
 
