@@ -143,7 +143,8 @@ public final class EndpointBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
   }
 
-  private static double median(List<Double> values) {
+  /** The middle value (the lower of the two middle ones for an even count); the benchmarks' median. */
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return percentile(sorted, 0.5);

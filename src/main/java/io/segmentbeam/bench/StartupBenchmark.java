@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What small jobs cost from the command line: each run is a fresh JVM started as a user starts it,
@@ -64,11 +64,8 @@ public final class StartupBenchmark {
     for (int run = 0; run < runs; run++) {
       seconds.add(time(command.of(run)));
     }
-    List<Double> sorted = new ArrayList<>(seconds);
-    Collections.sort(sorted);
-    double median = sorted.get(sorted.size() / 2);
-    StringBuilder each = new StringBuilder();
-    seconds.forEach(s -> each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", s)));
+    double median = EndpointBenchmark.median(seconds);
+    String each = seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", "));
     out.printf(Locale.ROOT, "%-7s %s: median %.2f s of %d (%s)%s%n", label, what, median, runs, each,
         bare == 0 ? "" : String.format(Locale.ROOT, "; %.2fx the bare pipeline's", median / bare));
     out.flush();

@@ -38,6 +38,9 @@ class FlinkClusterIT {
   static final Path FLINK_JAR = Path.of("target", "segmentbeam-flink.jar");
   /** Each TaskManager's heap for tasks; with Flink's own, 256 MiB: less than the big model's vectors. */
   static final int TASK_HEAP_MB = 192;
+  /** S3Proxy's credentials, where the AWS SDK's default chain finds them in the cluster's and the client's JVMs. */
+  static final Map<String, String> CREDENTIALS = Map.of(
+      "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
   static final String ROLE = "arn:aws:iam::123456789012:role/SegmentBeam";
 
   @TempDir static Path folder;
@@ -52,8 +55,7 @@ class FlinkClusterIT {
     s3Server = S3ProxyServer.withSampleInput(folder, BUCKET);
     s3 = s3Server.client();
     declarations = SampleOnS3.upload(s3, BUCKET, folder.resolve("declarations"));
-    cluster = FlinkSessionCluster.start(folder.resolve("flink"), flinkClasspath(), 2, 2, TASK_HEAP_MB, Map.of(
-        "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY));
+    cluster = FlinkSessionCluster.start(folder.resolve("flink"), flinkClasspath(), 2, 2, TASK_HEAP_MB, CREDENTIALS);
   }
 
   /**
@@ -218,8 +220,7 @@ class FlinkClusterIT {
         "--runner=FlinkRunner", "--flinkMaster=" + cluster.master(), "--parallelism=4"));
     Path printed = Files.createTempFile(folder, "submit", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile());
-    builder.environment().put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
-    builder.environment().put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+    builder.environment().putAll(CREDENTIALS);
     int exitCode = builder.start().waitFor();
     String output = Files.readString(printed);
     assertThat(output + "\n" + cluster.logs(), exitCode, equalTo(0));
