@@ -21,6 +21,9 @@ final class BenchScenario {
   static final String VERSION = "arn:aws:personalize:us-east-1:123456789012:solution/bench/1";
   static final String FILTER = "arn:aws:personalize:us-east-1:123456789012:filter/bench-held-out";
   private static final String GROUP = "arn:aws:personalize:us-east-1:123456789012:dataset-group/bench";
+  /** The values of the Users dataset's PLAN. */
+  private static final String[] PLANS = {"free", "trial", "basic", "standard", "plus", "premium", "family", "student",
+      "business", "team", "enterprise", "annual", "monthly", "gift"};
 
   final String[] userIds;
   final float[] userVectors;
@@ -71,15 +74,7 @@ final class BenchScenario {
     BinaryFactorFiles.write(model.resolve("item-factors" + BinaryFactorFiles.SUFFIX).toString(), itemIds, itemVectors,
         factors);
     Path datasets = Files.createDirectories(work.resolve("datasets"));
-    try (Writer csv = Files.newBufferedWriter(datasets.resolve("users.csv"), StandardCharsets.UTF_8)) {
-      csv.write("USER_ID,SEGMENT\n");
-      for (int u = 0; u < userIds.length; u++) {
-        csv.write(userIds[u] + (kept.get(u) ? ",kept\n" : ",held-out\n"));
-      }
-    }
-    Files.writeString(datasets.resolve("users-schema.json"), "{\"type\": \"record\", \"name\": \"Users\", "
-        + "\"namespace\": \"com.amazonaws.personalize.schema\", \"fields\": [{\"name\": \"USER_ID\", \"type\": "
-        + "\"string\"}, {\"name\": \"SEGMENT\", \"type\": \"string\", \"categorical\": true}], \"version\": \"1.0\"}\n");
+    writeUsers(datasets);
     Path input = Files.createDirectories(work.resolve("input"));
     List<String> lines = new ArrayList<>();
     for (int item : queryItems) {
@@ -93,6 +88,33 @@ final class BenchScenario {
         + "{\"dataLocation\": \"../datasets/users.csv\", \"schemaLocation\": \"../datasets/users-schema.json\"}}}");
     declare(work.resolve("filters"), "{\"filterArn\": \"" + FILTER + "\", \"datasetGroupArn\": \"" + GROUP + "\", "
         + "\"filterExpression\": \"EXCLUDE UserID WHERE Users.SEGMENT IN (\\\"held-out\\\")\"}");
+  }
+
+  /**
+   * The Users dataset: the filter's SEGMENT, and an AGE and a PLAN (one or two of 14 values) that
+   * lean on the user's first two factors, so that segments differ from the user base as real ones
+   * do (what the report charts).
+   */
+  private void writeUsers(Path datasets) throws IOException {
+    Random random = new Random(userIds.length);
+    try (Writer csv = Files.newBufferedWriter(datasets.resolve("users.csv"), StandardCharsets.UTF_8)) {
+      csv.write("USER_ID,SEGMENT,AGE,PLAN\n");
+      for (int u = 0; u < userIds.length; u++) {
+        float first = userVectors[u * factors];
+        float second = userVectors[u * factors + Math.min(1, factors - 1)];
+        int age = (int) Math.max(18, Math.min(80, 45 + 12 * first + 8 * random.nextGaussian()));
+        String plan = PLANS[(int) Math.floorMod(Math.round(3 * second + 2 * random.nextGaussian()), PLANS.length)];
+        if (random.nextInt(10) == 0) {
+          plan += "|" + PLANS[random.nextInt(PLANS.length)];
+        }
+        csv.write(userIds[u] + (kept.get(u) ? ",kept," : ",held-out,") + age + "," + plan + "\n");
+      }
+    }
+    Files.writeString(datasets.resolve("users-schema.json"), "{\"type\": \"record\", \"name\": \"Users\", "
+        + "\"namespace\": \"com.amazonaws.personalize.schema\", \"fields\": [{\"name\": \"USER_ID\", \"type\": "
+        + "\"string\"}, {\"name\": \"SEGMENT\", \"type\": \"string\", \"categorical\": true}, {\"name\": \"AGE\", "
+        + "\"type\": \"int\"}, {\"name\": \"PLAN\", \"type\": \"string\", \"categorical\": true}], "
+        + "\"version\": \"1.0\"}\n");
   }
 
   private static void declare(Path folder, String json) throws IOException {

@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", sortOptions = false,
     description = {"Writes one self-contained HTML page about an ACTIVE batch segment job's segments, read from "
-        + "exactly the files it published: the job, its errors grouped, each line's segment size, the overlap "
-        + "between segments, the users in the most segments, and the solution version's offline metrics.",
+        + "exactly the files it published: the job, its errors grouped and its solution version's offline metrics; "
+        + "each line's segment size, how many users the filter left out and the range of its scores; the overlap "
+        + "between segments and the users in the most segments; and each segment's Users fields beside the whole "
+        + "user base's, the most divergent first.",
         "Open it in any browser; it loads nothing from the network."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -31,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String page = new JobReports(service.batchSegmentJobs()).page(jobArn);
+    String page = new JobReports(service.batchSegmentJobs(), service.solutions(), service.datasets()).page(jobArn);
     // The ARN names the job: page() has found it by it.
     Path file = output != null ? output : Path.of(jobArn.substring(jobArn.lastIndexOf('/') + 1) + ".html");
     Files.writeString(file, page, StandardCharsets.UTF_8);

@@ -105,6 +105,12 @@ public final class BatchSegmentJobService {
     return solutionVersions.require(arn, field, scope);
   }
 
+  /** What a job's filter means now, as a new job of the same request would apply it; null without a filter. */
+  public FilterSpec filterOf(BatchSegmentJob job) {
+    return job.filterArn() == null ? null : filters.get().forJob(job.filterArn(),
+        checkSolutionVersion(job.solutionVersionArn(), "solutionVersionArn").recipe().answersAttributes());
+  }
+
   /** The ARN a job of this name has in this store's region and account. */
   public String arnOf(String jobName) {
     return scope.arn(RESOURCE_TYPE, jobName);

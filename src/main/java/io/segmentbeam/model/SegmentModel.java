@@ -53,6 +53,11 @@ public interface SegmentModel {
    */
   List<int[]> topUsers(List<ScoringQuery> queries, int numResults, int threads);
 
+  /** Whether {@link #rankUsers} gives scores; models that only order users do not. */
+  default boolean givesScores() {
+    return false;
+  }
+
   /**
    * {@link #topUsers} with each user's score, so that the tops of models holding disjoint shares
    * of the users can be merged. Models whose users can be split into shards implement it.

@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * Turns a valid input line into what a model scores: the items it stands for (all known to the
  * model) and the users the job's filter lets through; or says why the line cannot be served.
- * Carried to workers as settings; {@link #open} loads the model, items and filter there.
+ * Carried to workers as settings; {@link #open} loads the model, items and filter there. A job's
+ * report resolves its lines again with it, to score them as the job did.
  */
-final class QueryResolver implements Serializable {
+public final class QueryResolver implements Serializable {
   private final ModelSpec modelSpec;
   private final Recipe recipe;
   private final DatasetFiles items;
@@ -35,7 +36,7 @@ final class QueryResolver implements Serializable {
    * @param items the Items dataset {@code itemAttributes} queries are matched against; null for Item-Affinity
    * @param filterSpec the job's filter, or null
    */
-  QueryResolver(ModelSpec modelSpec, Recipe recipe, DatasetFiles items, FilterSpec filterSpec) {
+  public QueryResolver(ModelSpec modelSpec, Recipe recipe, DatasetFiles items, FilterSpec filterSpec) {
     this.modelSpec = modelSpec;
     this.recipe = recipe;
     this.items = items;
@@ -51,17 +52,17 @@ final class QueryResolver implements Serializable {
     return modelSpec;
   }
 
-  void open() {
+  public void open() {
     model = SegmentModels.shared(modelSpec);
     attributes = items == null ? null : new ItemAttributeResolver(ItemCatalog.shared(items));
     filter = filterSpec == null ? null : SegmentFilter.shared(filterSpec, model);
   }
 
-  SegmentModel model() {
+  public SegmentModel model() {
     return model;
   }
 
-  ScoringQuery resolve(SegmentQuery query) throws InvalidQueryException {
+  public ScoringQuery resolve(SegmentQuery query) throws InvalidQueryException {
     return new ScoringQuery(itemsOf(query), allowedUsers(query));
   }
 

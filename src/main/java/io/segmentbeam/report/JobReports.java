@@ -6,15 +6,30 @@ import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsResponse;
+import io.segmentbeam.api.DescribeSolutionRequest;
+import io.segmentbeam.api.DescribeSolutionVersionRequest;
+import io.segmentbeam.api.PersonalizeException;
+import io.segmentbeam.dataset.DatasetFiles;
+import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.jobs.BatchSegmentJobService;
+import io.segmentbeam.jobs.DatasetService;
+import io.segmentbeam.jobs.SolutionService;
+import io.segmentbeam.registry.DatasetGroup;
+import io.segmentbeam.registry.SolutionVersion;
 import java.io.IOException;
+import java.util.List;
 
 /** The reports of a store's batch segment jobs: one job's page, and an index of every job linking to theirs. */
 public final class JobReports {
   private final BatchSegmentJobService jobs;
+  private final SolutionService solutions;
+  private final DatasetService datasets;
 
-  public JobReports(BatchSegmentJobService jobs) {
+  /** {@code solutions} and {@code datasets} find the Users dataset of a job without a filter. */
+  public JobReports(BatchSegmentJobService jobs, SolutionService solutions, DatasetService datasets) {
     this.jobs = jobs;
+    this.solutions = solutions;
+    this.datasets = datasets;
   }
 
   /** The report of an ACTIVE job; else IllegalArgumentException saying why there is none. */
@@ -25,8 +40,55 @@ public final class JobReports {
           + ": only an ACTIVE job's output can be reported on");
     }
     SegmentReport report = SegmentReport.of(SegmentLine.read(jobs.publishedFiles(job, "to report on it")));
-    return ReportPage.render(job,
-        jobs.checkSolutionVersion(job.solutionVersionArn(), "the job's solutionVersionArn").metrics(), report);
+    SolutionVersion version = jobs.checkSolutionVersion(job.solutionVersionArn(), "the job's solutionVersionArn");
+    return ReportPage.render(job, version.metrics(), report, context(job, version, report));
+  }
+
+  /**
+   * The user base and the lines' scores. Either may be missing, and the page then says why: a
+   * report of what the output holds is still worth having when a model or dataset is gone.
+   */
+  private LineContext context(BatchSegmentJob job, SolutionVersion version, SegmentReport report) {
+    FilterSpec filter;
+    try {
+      filter = jobs.filterOf(job);
+    } catch (RuntimeException e) {
+      String why = "the job's filter cannot be applied now: " + e.getMessage();
+      return new LineContext(null, why, List.of(), why);
+    }
+    UserBase users = null;
+    String usersNote;
+    DatasetFiles usersDataset = filter != null && filter.users() != null ? filter.users() : usersOf(version);
+    if (usersDataset == null) {
+      usersNote = "no Users dataset is known for this job: it has no filter on a dataset group with one, and its "
+          + "solution version was not trained in one";
+    } else {
+      try {
+        users = UserBase.read(usersDataset);
+        usersNote = filter != null && filter.users() != null ? "the Users dataset of the filter's dataset group"
+            : "the Users dataset of the dataset group the solution version was trained in";
+      } catch (IOException | RuntimeException e) {
+        usersNote = "the Users dataset at " + usersDataset.dataLocation() + " cannot be read: " + e.getMessage();
+      }
+    }
+    try {
+      return new LineContext(users, usersNote, LineScores.of(report.served(), version, filter, job.numResults()),
+          null);
+    } catch (RuntimeException e) {
+      return new LineContext(users, usersNote, List.of(), "the model cannot be loaded: " + e.getMessage());
+    }
+  }
+
+  /** The Users dataset of the dataset group the solution version was trained in, if it was trained here. */
+  private DatasetFiles usersOf(SolutionVersion version) {
+    try {
+      String solutionArn = solutions.describeSolutionVersion(
+          new DescribeSolutionVersionRequest(version.solutionVersionArn())).solutionArn();
+      String group = solutions.describeSolution(new DescribeSolutionRequest(solutionArn)).datasetGroupArn();
+      return datasets.find(group).map(DatasetGroup::users).orElse(null);
+    } catch (PersonalizeException declaredNotTrained) {
+      return null;
+    }
   }
 
   /** Every job, newest first as ListBatchSegmentJobs lists them, each ACTIVE one linked to {@code link + name}. */

@@ -19,19 +19,30 @@ public final class ReportPage {
 
   private ReportPage() {}
 
-  public static String render(BatchSegmentJob job, Map<String, Double> metrics, SegmentReport report) {
+  /** Segments whose charts are open when the page opens; the others open on a click, so a long job's page stays quick. */
+  private static final int OPEN_LINES = 10;
+
+  static String render(BatchSegmentJob job, Map<String, Double> metrics, SegmentReport report, LineContext context) {
     StringBuilder page = new StringBuilder(64 * 1024);
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
         .append(html("Batch segment job " + job.jobName())).append("</title>\n<style>").append(STYLE)
         .append("</style></head>\n<body>\n<h1>Batch segment job <code>").append(html(job.jobName()))
         .append("</code> <span class=\"status\" data-status=\"").append(html(job.status())).append("\">")
         .append(html(job.status())).append("</span></h1>\n");
+    // Side by side where the screen allows: what fits a laptop's first screen shows the job at a glance.
+    page.append("<div class=\"row\"><section>\n");
     jobTable(page, job, report);
-    errors(page, report);
+    page.append("</section><section>\n");
     metrics(page, metrics);
-    sizes(page, report, job.numResults() == null ? 0 : job.numResults());
+    page.append("</section></div>\n");
+    errors(page, report);
+    sizes(page, report, context, job.numResults() == null ? 0 : job.numResults(), job.filterArn() != null);
+    page.append("<div class=\"row\"><section>\n");
     overlap(page, report);
+    page.append("</section><section>\n");
     topUsers(page, report);
+    page.append("</section></div>\n");
+    segments(page, report, context);
     return page.append("</body></html>\n").toString();
   }
 
@@ -78,20 +89,103 @@ public final class ReportPage {
     page.append("</table>\n");
   }
 
-  private static void sizes(StringBuilder page, SegmentReport report, int numResults) {
+  private static void sizes(StringBuilder page, SegmentReport report, LineContext context, int numResults,
+      boolean filtered) {
     page.append("<h2>Segment size per line</h2>\n<p>Users in each line's segment, of at most ").append(numResults)
-        .append(" (<code>numResults</code>).</p>\n<table class=\"sizes\"><tr><th>Line</th><th>Input</th>"
-            + "<th>Users</th><th>0 to ").append(numResults).append(" users</th></tr>\n");
-    for (SegmentLine line : report.served()) {
+        .append(" (<code>numResults</code>); how many of the model's users the filter kept out of it; and the range "
+            + "of the segment's scores (the model's affinity of each user to the line's items, as the job ranked "
+            + "them).");
+    if (context.scoresNote() != null) {
+      page.append(" <span class=\"note\">No filter or score figures: ").append(html(context.scoresNote()))
+          .append(".</span>");
+    }
+    page.append("</p>\n<div class=\"scroll\"><table class=\"sizes\"><tr><th>Line</th><th>Input</th><th>Users</th><th>0 to ")
+        .append(numResults).append(" users</th><th>Filter left out</th><th>Scores</th></tr>\n");
+    List<SegmentLine> served = report.served();
+    for (int i = 0; i < served.size(); i++) {
+      SegmentLine line = served.get(i);
       int size = line.users().size();
       int width = numResults == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * size / numResults);
-      page.append("<tr data-line=\"").append(html(line.place())).append("\" data-size=\"").append(size)
-          .append("\"><td>").append(html(line.place())).append("</td><td><code>").append(html(line.input()))
-          .append("</code></td><td>").append(size).append("</td><td><svg class=\"bar\" width=\"").append(BAR_WIDTH)
+      page.append("<tr data-line=\"").append(html(line.place())).append("\" data-size=\"").append(size).append('"');
+      LineScores scores = context.scores().isEmpty() ? null : context.scores().get(i);
+      if (scores != null && scores.filterLeftOut() >= 0) {
+        page.append(" data-left-out=\"").append(scores.filterLeftOut()).append("\" data-model-users=\"")
+            .append(scores.modelUsers()).append('"');
+      }
+      if (scores != null && !Double.isNaN(scores.lowScore())) {
+        page.append(" data-low-score=\"").append(scores.lowScore()).append("\" data-high-score=\"")
+            .append(scores.highScore()).append('"');
+      }
+      page.append("><td><a href=\"#").append(html(anchor(line))).append("\">").append(html(line.place()))
+          .append("</a></td><td><code>").append(html(line.input())).append("</code></td><td>").append(size)
+          .append("</td><td><svg class=\"bar\" width=\"").append(BAR_WIDTH)
           .append("\" height=\"12\" role=\"img\" aria-label=\"").append(size).append(" users\"><rect width=\"")
-          .append(width).append("\" height=\"12\"/></svg></td></tr>\n");
+          .append(width).append("\" height=\"12\"/></svg></td><td>").append(leftOut(scores, filtered)).append("</td><td>")
+          .append(scoreRange(scores)).append("</td></tr>\n");
     }
-    page.append("</table>\n");
+    page.append("</table></div>\n");
+  }
+
+  private static String leftOut(LineScores scores, boolean filtered) {
+    if (!filtered) {
+      return "no filter";
+    }
+    if (scores == null || scores.filterLeftOut() < 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%,d of %,d (%.1f %%)", scores.filterLeftOut(), scores.modelUsers(),
+        100.0 * scores.filterLeftOut() / Math.max(1, scores.modelUsers()));
+  }
+
+  private static String scoreRange(LineScores scores) {
+    if (scores == null) {
+      return "";
+    }
+    if (Double.isNaN(scores.lowScore())) {
+      return "<span class=\"note\">" + html(scores.note() == null ? "" : scores.note()) + "</span>";
+    }
+    return String.format(Locale.ROOT, "%.4f to %.4f", scores.lowScore(), scores.highScore());
+  }
+
+  /** Each served line's segment beside the user base, field by field, the most divergent first. */
+  private static void segments(StringBuilder page, SegmentReport report, LineContext context) {
+    page.append("<h2 id=\"segments\">Each segment beside the user base</h2>\n");
+    UserBase users = context.users();
+    if (users == null) {
+      page.append("<p class=\"note\" data-no-users>No Users fields to compare: ").append(html(context.usersNote()))
+          .append(".</p>\n");
+      return;
+    }
+    page.append("<p>From ").append(html(context.usersNote())).append(String.format(Locale.ROOT, " (%,d users). ",
+        users.rows())).append("For each Users field, the share of the segment's users in each value or range "
+            + "(<span class=\"key s\"></span> segment) beside the share of all users (<span class=\"key b\"></span>"
+            + " all users). Fields are ordered by <em>divergence</em>, the total variation distance between the two "
+            + "spreads: half the sum, over the bars, of the difference between the two shares, each taken of its "
+            + "bars' total; 0 when the segment is spread like all users, 1 when they share no value. Strings show "
+            + "their ").append(UserBase.TOP_VALUES).append(" most held values; numbers up to ")
+        .append(UserBase.NUMBER_BINS).append(" ranges of equal width, both ends included.</p>\n");
+    List<SegmentLine> served = report.served();
+    for (int i = 0; i < served.size(); i++) {
+      SegmentLine line = served.get(i);
+      page.append("<details class=\"segment\" id=\"").append(html(anchor(line))).append("\" data-segment-line=\"")
+          .append(html(line.place())).append('"').append(i < OPEN_LINES ? " open" : "").append("><summary><b>")
+          .append(html(line.place())).append("</b> <code>").append(html(line.input())).append("</code>: ")
+          .append(line.users().size()).append(" users</summary>\n<div class=\"fields\">\n");
+      for (FieldDistribution field : FieldDistribution.of(users, line.users())) {
+        page.append("<figure data-field=\"").append(html(field.field().name())).append("\" data-divergence=\"")
+            .append(String.format(Locale.ROOT, "%.4f", field.divergence())).append("\"><figcaption><b>")
+            .append(html(field.field().name())).append("</b> (").append(field.field().type().avroName())
+            .append(String.format(Locale.ROOT, "), divergence %.3f", field.divergence())).append("</figcaption>\n");
+        DistributionChart.draw(page, field, users.rows());
+        page.append("</figure>\n");
+      }
+      page.append("</div></details>\n");
+    }
+  }
+
+  /** The id of a line's section: its place, which is unique in the job's output. */
+  private static String anchor(SegmentLine line) {
+    return "segment-" + line.place();
   }
 
   private static void overlap(StringBuilder page, SegmentReport report) {
@@ -174,8 +268,15 @@ public final class ReportPage {
     return escaped.toString();
   }
 
-  private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}"
+  private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}"
       + "table{border-collapse:collapse;margin:8px 0}th,td{padding:2px 8px;text-align:left;vertical-align:top}"
       + "tr:nth-child(even){background:#f4f6f8}.bar rect{fill:#2b6cb0}code{font-size:12px}"
-      + ".status{font-size:14px;padding:2px 6px;border-radius:4px;background:#e2e8f0}";
+      + ".status{font-size:14px;padding:2px 6px;border-radius:4px;background:#e2e8f0}.note{color:#666}"
+      + "svg text{font-size:11px;fill:#333}.dist .s,.key.s{fill:#2b6cb0;background:#2b6cb0}"
+      + ".dist .b,.key.b{fill:#a0aec0;background:#a0aec0}.axis{stroke:#888}"
+      + ".key{display:inline-block;width:12px;height:10px}.fields{display:flex;flex-wrap:wrap;gap:8px 24px}"
+      + "figure{margin:4px 0}.row section p{max-width:640px}figcaption{margin-bottom:2px}details.segment{margin:6px 0}"
+      + "summary{cursor:pointer}.row{display:flex;flex-wrap:wrap;gap:0 32px}"
+      + ".scroll{max-height:380px;overflow:auto;display:inline-block;border:1px solid #e2e8f0}"
+      + ".sizes th{position:sticky;top:0;background:#fff}";
 }

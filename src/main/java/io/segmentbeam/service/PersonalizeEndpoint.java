@@ -58,7 +58,7 @@ public final class PersonalizeEndpoint implements AutoCloseable {
     this.jobs = new JobStarter(jobWorkers);
     this.personalize = PersonalizeOperations.personalize(services, jobs);
     this.events = PersonalizeOperations.events(services);
-    this.reports = new ReportPages(services.batchSegmentJobs());
+    this.reports = new ReportPages(services);
     this.requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS);
     server.setExecutor(requestThreads);
     server.createContext("/", this::handle);

@@ -21,9 +21,9 @@ final class ReportPages {
   private final BatchSegmentJobService jobs;
   private final JobReports reports;
 
-  ReportPages(BatchSegmentJobService jobs) {
-    this.jobs = jobs;
-    this.reports = new JobReports(jobs);
+  ReportPages(Services services) {
+    this.jobs = services.batchSegmentJobs();
+    this.reports = new JobReports(jobs, services.solutions(), services.datasets());
   }
 
   /** Whether a browser asks for a report page: an unsigned GET under {@link #PREFIX}. */

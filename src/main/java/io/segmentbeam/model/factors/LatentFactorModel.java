@@ -46,6 +46,11 @@ final class LatentFactorModel implements SegmentModel {
   }
 
   @Override
+  public boolean givesScores() {
+    return true;
+  }
+
+  @Override
   public List<Ranked> rankUsers(List<ScoringQuery> queries, int numResults, int threads) {
     float[][] vectors = queries.stream().map(query -> centroid(query.items())).toArray(float[][]::new);
     BitSet[] allowed = queries.stream().map(ScoringQuery::allowedUsers).toArray(BitSet[]::new);
