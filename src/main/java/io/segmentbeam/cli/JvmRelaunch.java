@@ -26,7 +26,7 @@ final class JvmRelaunch {
   static final String SWITCH = "segmentbeam.relaunch";
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final Set<String> SCORING_COMMANDS = Set.of("create-batch-segment-job", "create-solution-version",
-      "serve", "bench", "bench-endpoint", "bench-cluster");
+      "serve", "report", "bench", "bench-endpoint", "bench-cluster");
 
   private JvmRelaunch() {}
 

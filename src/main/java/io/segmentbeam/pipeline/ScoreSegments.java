@@ -34,7 +34,7 @@ import org.joda.time.Instant;
 public final class ScoreSegments
     extends PTransform<PCollection<KV<String, KV<Long, String>>>, PCollection<KV<String, KV<Long, String>>>> {
   /** Queries scored together: enough to reuse each tile of user vectors many times. */
-  static final int BATCH_SIZE = 64;
+  public static final int BATCH_SIZE = 64;
 
   private final QueryResolver resolver;
   private final int numResults;

@@ -56,15 +56,15 @@ public final class JobReports {
       String why = "the job's filter cannot be applied now: " + e.getMessage();
       return new LineContext(null, why, List.of(), why);
     }
+    DatasetFiles usersDataset = filter != null && filter.users() != null ? filter.users() : usersOf(version);
     UserBase users = null;
     String usersNote;
-    DatasetFiles usersDataset = filter != null && filter.users() != null ? filter.users() : usersOf(version);
     if (usersDataset == null) {
       usersNote = "no Users dataset is known for this job: it has no filter on a dataset group with one, and its "
           + "solution version was not trained in one";
     } else {
       try {
-        users = UserBase.read(usersDataset);
+        users = UserBase.read(usersDataset, report.segmentUsers());
         usersNote = filter != null && filter.users() != null ? "the Users dataset of the filter's dataset group"
             : "the Users dataset of the dataset group the solution version was trained in";
       } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.segmentbeam.model.SegmentModels;
 import io.segmentbeam.model.kernel.Ranked;
 import io.segmentbeam.model.kernel.ScoringKernel;
 import io.segmentbeam.pipeline.QueryResolver;
+import io.segmentbeam.pipeline.ScoreSegments;
 import io.segmentbeam.query.InvalidQueryException;
 import io.segmentbeam.query.ParsedLine;
 import io.segmentbeam.query.QueryParser;
@@ -62,11 +63,15 @@ record LineScores(int modelUsers, long filterLeftOut, double lowScore, double hi
         scores[i] = none(model, "the model no longer answers the line: " + e.getMessage());
       }
     }
-    if (model.givesScores() && !queries.isEmpty()) {
-      List<Ranked> ranked = model.rankUsers(queries, numResults, ScoringKernel.EVERY_CORE);
-      for (int k = 0; k < queried.size(); k++) {
-        int line = queried.get(k);
-        scores[line] = scores[line].withRange(ranked.get(k), served.get(line).users(), model);
+    if (model.givesScores()) {
+      // In the job's batches: the kernel keeps a top list per query and thread, too many for a job's every line at once.
+      for (int from = 0; from < queries.size(); from += ScoreSegments.BATCH_SIZE) {
+        int to = Math.min(queries.size(), from + ScoreSegments.BATCH_SIZE);
+        List<Ranked> ranked = model.rankUsers(queries.subList(from, to), numResults, ScoringKernel.EVERY_CORE);
+        for (int k = from; k < to; k++) {
+          int line = queried.get(k);
+          scores[line] = scores[line].withRange(ranked.get(k - from), served.get(line).users(), model);
+        }
       }
     }
     return Arrays.asList(scores);

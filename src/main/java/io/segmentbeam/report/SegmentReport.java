@@ -1,6 +1,7 @@
 package io.segmentbeam.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ public final class SegmentReport {
   private final List<SegmentLine> served;
   private final Map<String, Integer> errors;
   private final double[][] overlap;
+  /** How many segments each user is in. */
+  private final Map<String, Integer> segmentsOfUser;
   private final List<Map.Entry<String, Integer>> topUsers;
 
   private SegmentReport(List<SegmentLine> lines) {
@@ -31,7 +34,8 @@ public final class SegmentReport {
     this.served = lines.stream().filter(line -> line.error() == null).toList();
     this.errors = groupErrors(lines);
     this.overlap = overlap(served.subList(0, Math.min(OVERLAP_LINES, served.size())));
-    this.topUsers = topUsers(served);
+    this.segmentsOfUser = segmentsOfUser(served);
+    this.topUsers = topUsers(segmentsOfUser);
   }
 
   public static SegmentReport of(List<SegmentLine> lines) {
@@ -59,6 +63,11 @@ public final class SegmentReport {
   /** Jaccard overlap of the first {@link #OVERLAP_LINES} served segments, pair by pair. */
   public double[][] overlap() {
     return overlap;
+  }
+
+  /** Every user in a served segment. */
+  public Set<String> segmentUsers() {
+    return segmentsOfUser.keySet();
   }
 
   /** The users in the most segments, with how many; ties by user id. */
@@ -100,9 +109,13 @@ public final class SegmentReport {
     return matrix;
   }
 
-  private static List<Map.Entry<String, Integer>> topUsers(List<SegmentLine> segments) {
+  private static Map<String, Integer> segmentsOfUser(List<SegmentLine> segments) {
     Map<String, Integer> counts = new HashMap<>();
     segments.forEach(segment -> new HashSet<>(segment.users()).forEach(user -> counts.merge(user, 1, Integer::sum)));
+    return Collections.unmodifiableMap(counts);
+  }
+
+  private static List<Map.Entry<String, Integer>> topUsers(Map<String, Integer> counts) {
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())));

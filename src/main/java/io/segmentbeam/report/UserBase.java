@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -49,11 +50,12 @@ final class UserBase {
 
   private final long rows;
   private final List<Field> fields = new ArrayList<>();
-  private final Map<String, Integer> rowOfUser = new HashMap<>();
+  private final Map<String, Integer> rowOfUser;
   private final List<Column> columns = new ArrayList<>();
 
-  private UserBase(long rows) {
+  private UserBase(long rows, Map<String, Integer> rowOfUser) {
     this.rows = rows;
+    this.rowOfUser = rowOfUser;
   }
 
   /** Rows of the Users dataset: the user base segments are compared with. */
@@ -65,24 +67,36 @@ final class UserBase {
     return fields;
   }
 
-  /** The bins of field {@code field} (as {@link #fields} orders them) that a user falls in. */
+  /**
+   * The bins of field {@code field} (as {@link #fields} orders them) that one of the users named
+   * to {@link #read} falls in. Read only: the array may be shared.
+   */
   int[] binsOf(int field, String userId) {
     Integer row = rowOfUser.get(userId);
-    return row == null ? new int[] {columns.get(field).noValueBin()} : columns.get(field).bins(row);
+    Column column = columns.get(field);
+    return row == null ? column.single(column.noValueBin()) : column.bins(row);
   }
 
-  /** Reads the Users dataset at {@code files}. */
-  static UserBase read(DatasetFiles files) throws IOException {
+  /**
+   * Reads the Users dataset at {@code files}, keeping where {@code users} are (those whose bins
+   * will be asked for): a million-user dataset then needs no map of every user.
+   */
+  static UserBase read(DatasetFiles files, Set<String> users) throws IOException {
     DatasetSchema schema = DatasetSchema.read(DatasetType.USERS, files.schemaLocation());
     int idColumn = schema.indexOf("USER_ID");
     List<SchemaField> charted = schema.fields().stream()
         .filter(field -> !field.name().equals("USER_ID") && !field.textual()).toList();
     List<Column> reading = charted.stream().map(Column::new).toList();
     int[] cells = charted.stream().mapToInt(field -> schema.indexOf(field.name())).toArray();
-    List<String> ids = new ArrayList<>();
+    Map<String, Integer> rowOfUser = new HashMap<>();
+    int[] rows = {0};
     DatasetReader.read(files.dataLocation(), schema, row -> {
-      int number = ids.size();
-      ids.add(row.text(idColumn));
+      int number = rows[0]++;
+      String id = row.text(idColumn);
+      if (users.contains(id)) {
+        // A user listed twice is the later row, as a later import replaces the earlier record.
+        rowOfUser.put(id, number);
+      }
       for (int i = 0; i < cells.length; i++) {
         SchemaField field = charted.get(i);
         if (row.isNull(cells[i])) {
@@ -94,15 +108,11 @@ final class UserBase {
         }
       }
     });
-    UserBase base = new UserBase(ids.size());
-    for (int row = 0; row < ids.size(); row++) {
-      // A user listed twice is the later row, as a later import replaces the earlier record.
-      base.rowOfUser.put(ids.get(row), row);
-    }
+    UserBase base = new UserBase(rows[0], rowOfUser);
     for (Column column : reading) {
-      column.makeBins(ids.size());
+      column.makeBins(rows[0]);
       base.columns.add(column);
-      base.fields.add(column.field(ids.size()));
+      base.fields.add(column.field(rows[0]));
     }
     return base;
   }
@@ -117,6 +127,7 @@ final class UserBase {
     private final List<String> values = new ArrayList<>();
     private final List<Bin> bins = new ArrayList<>();
     private int[] binOfCode;
+    private int[][] singles;
     private double low;
     private double width;
 
@@ -140,16 +151,22 @@ final class UserBase {
     }
 
     void addStrings(int row, List<String> held) {
-      int[] heldCodes = held.stream().distinct().mapToInt(value -> codeOfValue.computeIfAbsent(value, v -> {
-        values.add(v);
-        return values.size() - 1;
-      })).toArray();
-      if (heldCodes.length == 1) {
-        addCode(row, heldCodes[0]);
-      } else {
-        several.put(row, heldCodes);
-        addCode(row, SEVERAL);
+      if (held.size() == 1) {
+        addCode(row, code(held.get(0)));
+        return;
       }
+      several.put(row, held.stream().distinct().mapToInt(this::code).toArray());
+      addCode(row, SEVERAL);
+    }
+
+    private int code(String value) {
+      Integer code = codeOfValue.get(value);
+      if (code == null) {
+        code = values.size();
+        codeOfValue.put(value, code);
+        values.add(value);
+      }
+      return code;
     }
 
     private void addCode(int row, int code) {
@@ -166,13 +183,18 @@ final class UserBase {
         valueBins(rowCount);
       }
       bins.add(new Bin(NO_VALUE, null, null));
+      singles = IntStream.range(0, bins.size()).mapToObj(bin -> new int[] {bin}).toArray(int[][]::new);
     }
 
     private void valueBins(int rowCount) {
       long[] holders = new long[values.size()];
       for (int row = 0; row < rowCount; row++) {
-        for (int code : codes(row)) {
-          holders[code]++;
+        if (codes[row] >= 0) {
+          holders[codes[row]]++;
+        } else if (codes[row] == SEVERAL) {
+          for (int code : several.get(row)) {
+            holders[code]++;
+          }
         }
       }
       List<Integer> byHolders = IntStream.range(0, values.size()).boxed()
@@ -200,8 +222,8 @@ final class UserBase {
       width = whole ? Math.max(1, Math.ceil((max - min + 1) / NUMBER_BINS)) : (max - min) / NUMBER_BINS;
       int count = width == 0 ? 1 : whole ? (int) Math.ceil((max - min + 1) / width) : NUMBER_BINS;
       for (int bin = 0; bin < count; bin++) {
-        double from = min + bin * width;
-        double to = bin == count - 1 ? max : whole ? from + width - 1 : from + width;
+        double from = edge(bin);
+        double to = bin == count - 1 ? max : whole ? from + width - 1 : edge(bin + 1);
         bins.add(new Bin(whole ? rangeLabel(from, to, "%.0f") : rangeLabel(from, to, "%.3g"), from, to));
       }
     }
@@ -212,13 +234,30 @@ final class UserBase {
       return low.equals(high) ? low : low + "–" + high;
     }
 
-    private int[] codes(int row) {
-      int code = codes[row];
-      return code == NULL ? new int[0] : code == SEVERAL ? several.get(row) : new int[] {code};
-    }
-
     int noValueBin() {
       return bins.size() - 1;
+    }
+
+    /** Where range {@code bin} starts: the edges the labels show, computed alike for every use. */
+    private double edge(int bin) {
+      return low + bin * width;
+    }
+
+    /** The range holding a value: the last whose start is at most the value, as the labels have it. */
+    private int rangeOf(double value, int last) {
+      int bin = Math.max(0, Math.min(last, (int) Math.floor((value - low) / width)));
+      // The division may land one range off at an edge, where rounding differs by a unit in the last place.
+      if (bin > 0 && value < edge(bin)) {
+        bin--;
+      } else if (bin < last && value >= edge(bin + 1)) {
+        bin++;
+      }
+      return bin;
+    }
+
+    /** A bin alone, one shared array per bin, so that counting a million rows allocates nothing. */
+    int[] single(int bin) {
+      return singles[bin];
     }
 
     /** The bins a row falls in: one for a number, one per distinct bin of its values for a string. */
@@ -226,14 +265,19 @@ final class UserBase {
       if (field.type().isNumeric()) {
         double value = numbers[row];
         if (Double.isNaN(value)) {
-          return new int[] {noValueBin()};
+          return single(noValueBin());
         }
         int last = bins.size() - 2;
-        return new int[] {width == 0 ? 0 : Math.min(last, (int) Math.floor((value - low) / width))};
+        return single(width == 0 ? 0 : rangeOf(value, last));
       }
-      int[] held = codes(row);
-      return held.length == 0 ? new int[] {noValueBin()}
-          : Arrays.stream(held).map(code -> binOfCode[code]).distinct().toArray();
+      int code = codes[row];
+      if (code == NULL) {
+        return single(noValueBin());
+      }
+      if (code != SEVERAL) {
+        return single(binOfCode[code]);
+      }
+      return Arrays.stream(several.get(row)).map(held -> binOfCode[held]).distinct().toArray();
     }
 
     Field field(int rowCount) {

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -110,6 +112,7 @@ class UserBaseTest {
 
   /** A Users dataset of rows {@code USER_ID,AGE,SCORE,PLAN}, AGE nullable, PLAN categorical. */
   private static UserBase read(List<String> rows) throws IOException {
+    Set<String> users = rows.stream().map(row -> row.substring(0, row.indexOf(','))).collect(Collectors.toSet());
     Path folder = Files.createTempDirectory("users");
     try {
       Path data = folder.resolve("users.csv");
@@ -121,7 +124,7 @@ class UserBaseTest {
             {"name": "USER_ID", "type": "string"}, {"name": "AGE", "type": ["null", "int"]},
             {"name": "SCORE", "type": "double"}, {"name": "PLAN", "type": "string", "categorical": true}],
            "version": "1.0"}""");
-      return UserBase.read(new DatasetFiles(data.toString(), schema.toString()));
+      return UserBase.read(new DatasetFiles(data.toString(), schema.toString()), users);
     } finally {
       try (var files = Files.list(folder)) {
         for (Path file : files.toList()) {
