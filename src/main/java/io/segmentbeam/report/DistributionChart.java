@@ -26,7 +26,8 @@ final class DistributionChart {
     int shown = 0;
     for (int bin = 0; bin < segment.length; bin++) {
       if (segment[bin] > 0 || base[bin] > 0) {
-        largest = Math.max(largest, Math.max(share(segment[bin], distribution.segmentUsers()), share(base[bin], baseRows)));
+        largest = Math.max(largest,
+            Math.max(share(segment[bin], distribution.segmentUsers()), share(base[bin], baseRows)));
         shown++;
       }
     }

@@ -115,7 +115,8 @@ public final class JobReports {
   /** A page that says why there is no report, linking to the index at {@code index}. */
   public static String message(String title, String text, String index) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + ReportPage.html(title)
-        + "</title></head><body><h1>" + ReportPage.html(title) + "</h1><p>" + ReportPage.html(text) + "</p><p><a href=\""
+        + "</title></head><body><h1>" + ReportPage.html(title) + "</h1><p>" + ReportPage.html(text)
+        + "</p><p><a href=\""
         + ReportPage.html(index) + "\">All batch segment jobs</a></p></body></html>\n";
   }
 }

@@ -64,7 +64,7 @@ record LineScores(int modelUsers, long filterLeftOut, double lowScore, double hi
       }
     }
     if (model.givesScores()) {
-      // In the job's batches: the kernel keeps a top list per query and thread, too many for a job's every line at once.
+      // In the job's batches: the kernel keeps a top list per query and thread, too many for every line at once.
       for (int from = 0; from < queries.size(); from += ScoreSegments.BATCH_SIZE) {
         int to = Math.min(queries.size(), from + ScoreSegments.BATCH_SIZE);
         List<Ranked> ranked = model.rankUsers(queries.subList(from, to), numResults, ScoringKernel.EVERY_CORE);

@@ -9,18 +9,19 @@ import java.util.Map;
 
 /**
  * A job's report as one self-contained HTML page: no scripts, fonts or requests, so it opens from
- * a file, a mail or the endpoint alike. The charts are inline SVG drawn here (bars and a heat map
- * need nothing more); every figure a test or a reader may check carries its value in a
- * {@code data-} attribute, and every text from the job is escaped.
+ * a file, a mail or the endpoint alike. The charts are inline SVG, drawn here and by
+ * {@link DistributionChart} (bars and a heat map need nothing more); every figure a test or a
+ * reader may check carries its value in a {@code data-} attribute, and every text from the job is
+ * escaped.
  */
-public final class ReportPage {
+final class ReportPage {
   private static final int CELL = 10;
   private static final int BAR_WIDTH = 240;
 
-  private ReportPage() {}
-
-  /** Segments whose charts are open when the page opens; the others open on a click, so a long job's page stays quick. */
+  /** Segments whose charts are open as the page opens; the others open on a click, so a long job's page stays quick. */
   private static final int OPEN_LINES = 10;
+
+  private ReportPage() {}
 
   static String render(BatchSegmentJob job, Map<String, Double> metrics, SegmentReport report, LineContext context) {
     StringBuilder page = new StringBuilder(64 * 1024);
@@ -91,7 +92,8 @@ public final class ReportPage {
 
   private static void sizes(StringBuilder page, SegmentReport report, LineContext context, int numResults,
       boolean filtered) {
-    page.append("<h2>Segment size per line</h2>\n<p>Users in each line's segment, of at most ").append(numResults)
+    page.append("<h2>Segment size, filter and scores per line</h2>\n<p>Users in each line's segment, of at most ")
+        .append(numResults)
         .append(" (<code>numResults</code>); how many of the model's users the filter kept out of it; and the range "
             + "of the segment's scores (the model's affinity of each user to the line's items, as the job ranked "
             + "them).");
@@ -99,7 +101,8 @@ public final class ReportPage {
       page.append(" <span class=\"note\">No filter or score figures: ").append(html(context.scoresNote()))
           .append(".</span>");
     }
-    page.append("</p>\n<div class=\"scroll\"><table class=\"sizes\"><tr><th>Line</th><th>Input</th><th>Users</th><th>0 to ")
+    page.append("</p>\n<div class=\"scroll\"><table class=\"sizes\"><tr><th>Line</th><th>Input</th><th>Users</th>"
+            + "<th>0 to ")
         .append(numResults).append(" users</th><th>Filter left out</th><th>Scores</th></tr>\n");
     List<SegmentLine> served = report.served();
     for (int i = 0; i < served.size(); i++) {
@@ -120,7 +123,8 @@ public final class ReportPage {
           .append("</a></td><td><code>").append(html(line.input())).append("</code></td><td>").append(size)
           .append("</td><td><svg class=\"bar\" width=\"").append(BAR_WIDTH)
           .append("\" height=\"12\" role=\"img\" aria-label=\"").append(size).append(" users\"><rect width=\"")
-          .append(width).append("\" height=\"12\"/></svg></td><td>").append(leftOut(scores, filtered)).append("</td><td>")
+          .append(width).append("\" height=\"12\"/></svg></td><td>").append(leftOut(scores, filtered))
+          .append("</td><td>")
           .append(scoreRange(scores)).append("</td></tr>\n");
     }
     page.append("</table></div>\n");
@@ -163,7 +167,8 @@ public final class ReportPage {
             + "spreads: half the sum, over the bars, of the difference between the two shares, each taken of its "
             + "bars' total; 0 when the segment is spread like all users, 1 when they share no value. Strings show "
             + "their ").append(UserBase.TOP_VALUES).append(" most held values; numbers up to ")
-        .append(UserBase.NUMBER_BINS).append(" ranges of equal width, both ends included.</p>\n");
+        .append(UserBase.NUMBER_BINS).append(" ranges of equal width, each holding its low end, and its high end "
+            + "too for whole numbers and for the last range.</p>\n");
     List<SegmentLine> served = report.served();
     for (int i = 0; i < served.size(); i++) {
       SegmentLine line = served.get(i);

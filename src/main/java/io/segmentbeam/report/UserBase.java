@@ -104,7 +104,8 @@ final class UserBase {
         } else if (field.type().isNumeric()) {
           reading.get(i).addNumber(number, row.doubleValue(cells[i]));
         } else {
-          reading.get(i).addStrings(number, field.categorical() ? row.categories(cells[i]) : List.of(row.text(cells[i])));
+          reading.get(i).addStrings(number,
+              field.categorical() ? row.categories(cells[i]) : List.of(row.text(cells[i])));
         }
       }
     });

@@ -91,7 +91,8 @@ class UserBaseTest {
     long most = holders.entrySet().stream().filter(entry -> !shown.contains(entry.getKey()))
         .mapToLong(Map.Entry::getValue).max().orElse(0);
     assertThat(most, lessThanOrEqualTo(leastShown));
-    long others = IntStream.range(0, plans.size()).filter(row -> plans.get(row).stream().anyMatch(p -> !shown.contains(p)))
+    long others = IntStream.range(0, plans.size())
+        .filter(row -> plans.get(row).stream().anyMatch(p -> !shown.contains(p)))
         .count();
     assertThat(holders.size() > UserBase.TOP_VALUES ? plan.rows()[values.size()] : 0, equalTo(others));
   }
