@@ -103,6 +103,26 @@ class ReportCliTest {
     assertThat(html, containsString("&lt;script&gt;"));
   }
 
+  @Test
+  void aJobWithoutUsersOrScoresSaysWhyItsPageHasNone() throws IOException {
+    CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-cooccurrence-segment-job.json",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("output") + "/\"}}");
+    assertThat(job.err(), job.exitCode(), equalTo(0));
+    Path page = work.resolve("report.html");
+    CliRun report = CliRun.run(home, "report", "--batch-segment-job-arn",
+        "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/sample-cooccurrence", "--report-file",
+        page.toString());
+    assertThat(report.err(), report.exitCode(), equalTo(0));
+    String html = Files.readString(page);
+    assertThat(html, containsString("<p class=\"note\" data-no-users>No Users fields to compare: no Users dataset "
+        + "is known for this job: it has no filter on a dataset group with one, and its solution version was not "
+        + "trained in one.</p>"));
+    assertThat(html, not(containsString("<figure")));
+    assertThat(html.split("<td>no filter</td><td><span class=\"note\">this model ranks users without scores"
+        + "</span></td>", -1).length - 1, equalTo(50));
+  }
+
   /** Users in both over users in either, counted here as the page's reader would. */
   private static double jaccard(List<String> a, List<String> b) {
     Set<String> either = new HashSet<>(a);

@@ -2,6 +2,7 @@ package io.segmentbeam.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
@@ -145,5 +146,18 @@ class SolutionFlowCliTest {
         "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("out") + "/\"}}");
     assertThat(job.err(), job.exitCode(), equalTo(0));
     assertThat(Files.readAllLines(work.resolve("out/items-1.json.out")).size(), equalTo(25));
+
+    // The job has no filter: its report compares segments with the Users the solution was trained on.
+    Path page = work.resolve("on-trained.html");
+    CliRun report = CliRun.run(home, "report", "--batch-segment-job-arn", A + "batch-segment-job/on-trained",
+        "--report-file", page.toString());
+    assertThat(report.err(), report.exitCode(), equalTo(0));
+    String html = Files.readString(page);
+    assertThat(html, containsString("From the Users dataset of the dataset group the solution version was trained in "
+        + "(1,000 users)."));
+    assertThat(html.split("<figure data-field=\"AGE\"", -1).length - 1, equalTo(50));
+    assertThat(html.split("<figure data-field=\"MEMBERSHIP\"", -1).length - 1, equalTo(50));
+    assertThat(html.split("<td>no filter</td>", -1).length - 1, equalTo(50));
+    assertThat(html.split(" data-low-score=", -1).length - 1, equalTo(50));
   }
 }
