@@ -7,7 +7,6 @@ import io.segmentbeam.api.DataLocations;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.dataset.ItemCatalog;
-import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.evaluation.GroundTruth;
 import io.segmentbeam.evaluation.HeldOutInteractions;
 import io.segmentbeam.evaluation.SegmentEvaluator;
@@ -69,13 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     BatchSegmentJobService jobs = service.batchSegmentJobs();
     BatchSegmentJob job = jobs.describe(new DescribeBatchSegmentJobRequest(jobArn));
-    if (!job.status().equals(JobStatus.ACTIVE)) {
-      throw new IllegalArgumentException("batch segment job " + jobArn + " is " + job.status()
-          + ": only an ACTIVE job's output can be evaluated");
-    }
+    List<String> files = jobs.publishedFiles(job, "to evaluate it");
     SolutionVersion version = service.solutionVersionLookup().require(job.solutionVersionArn(),
         "the job's solutionVersionArn", service.scope());
-    List<String> files = jobs.publishedFiles(job, "to evaluate it");
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("batchSegmentJobArn", jobArn);
     SegmentTruth truth;
     if (heldOutInteractions != null) {

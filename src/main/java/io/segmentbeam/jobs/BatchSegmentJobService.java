@@ -3,6 +3,7 @@ package io.segmentbeam.jobs;
 import io.segmentbeam.api.BatchSegmentJob;
 import io.segmentbeam.api.CreateBatchSegmentJobRequest;
 import io.segmentbeam.api.DescribeBatchSegmentJobRequest;
+import io.segmentbeam.api.JobStatus;
 import io.segmentbeam.api.ListBatchSegmentJobsRequest;
 import io.segmentbeam.api.ListBatchSegmentJobsResponse;
 import io.segmentbeam.api.Recipe;
@@ -122,12 +123,16 @@ public final class BatchSegmentJobService {
   }
 
   /**
-   * The locations of the files a job published, by the record it made as it published them, each
-   * still there with the size it had: the output folder may hold other files, or the job's own may
-   * have been replaced since. Otherwise says why, and that the job must run again {@code purpose}
-   * (e.g. "to evaluate it").
+   * The locations of the files an ACTIVE job published, by the record it made as it published
+   * them, each still there with the size it had: the output folder may hold other files, or the
+   * job's own may have been replaced since. Otherwise IllegalArgumentException says why, and what
+   * to do {@code purpose} (e.g. "to evaluate it").
    */
   public List<String> publishedFiles(BatchSegmentJob job, String purpose) throws IOException {
+    if (!JobStatus.ACTIVE.equals(job.status())) {
+      throw new IllegalArgumentException("batch segment job " + job.batchSegmentJobArn() + " is " + job.status()
+          + ": only an ACTIVE job's output can be read " + purpose);
+    }
     JobOutputs.Published published = outputs.find(job.jobName()).orElseThrow(() -> new IllegalArgumentException(
         "no record of the files batch segment job " + job.batchSegmentJobArn() + " published (a job run before "
             + "SegmentBeam kept that record, or finished by another command after its own process died, has none): "

@@ -35,10 +35,6 @@ public final class JobReports {
   /** The report of an ACTIVE job; else IllegalArgumentException saying why there is none. */
   public String page(String jobArn) throws IOException {
     BatchSegmentJob job = jobs.describe(new DescribeBatchSegmentJobRequest(jobArn));
-    if (!job.status().equals(JobStatus.ACTIVE)) {
-      throw new IllegalArgumentException("batch segment job " + jobArn + " is " + job.status()
-          + ": only an ACTIVE job's output can be reported on");
-    }
     SegmentReport report = SegmentReport.of(SegmentLine.read(jobs.publishedFiles(job, "to report on it")));
     SolutionVersion version = jobs.checkSolutionVersion(job.solutionVersionArn(), "the job's solutionVersionArn");
     return ReportPage.render(job, version.metrics(), report, context(job, version, report));

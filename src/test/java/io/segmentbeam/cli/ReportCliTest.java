@@ -123,6 +123,22 @@ class ReportCliTest {
         + "</span></td>", -1).length - 1, equalTo(50));
   }
 
+  @Test
+  void aJobThatFailedHasNoReportAndItsMessageSaysWhy() throws IOException {
+    Path empty = Files.createDirectories(work.resolve("empty"));
+    CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
+        "file://pipelines/sample-batch-segment-job.json", "--job-name", "failed",
+        "--job-input", "{\"s3DataSource\": {\"path\": \"" + empty + "/\"}}",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("output") + "/\"}}");
+    assertThat(job.err(), job.exitCode(), not(equalTo(0)));
+    String arn = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/failed";
+    CliRun report = CliRun.run(home, "report", "--batch-segment-job-arn", arn);
+    assertThat(report.err(), report.exitCode(), not(equalTo(0)));
+    assertThat(report.err(), containsString("batch segment job " + arn + " is CREATE FAILED: only an ACTIVE job's "
+        + "output can be read to report on it"));
+    assertThat(report.err(), not(containsString("\tat ")));
+  }
+
   /** Users in both over users in either, counted here as the page's reader would. */
   private static double jaccard(List<String> a, List<String> b) {
     Set<String> either = new HashSet<>(a);
