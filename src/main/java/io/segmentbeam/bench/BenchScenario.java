@@ -103,7 +103,7 @@ final class BenchScenario {
         float first = userVectors[u * factors];
         float second = userVectors[u * factors + Math.min(1, factors - 1)];
         int age = (int) Math.max(18, Math.min(80, 45 + 12 * first + 8 * random.nextGaussian()));
-        String plan = PLANS[(int) Math.floorMod(Math.round(3 * second + 2 * random.nextGaussian()), PLANS.length)];
+        String plan = PLANS[Math.floorMod(Math.round(3 * second + 2 * random.nextGaussian()), PLANS.length)];
         if (random.nextInt(10) == 0) {
           plan += "|" + PLANS[random.nextInt(PLANS.length)];
         }
