@@ -4,7 +4,6 @@ import io.segmentbeam.interactions.InteractionData;
 import io.segmentbeam.interactions.InteractionEvents;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 
 /**
  * Personalize's split for USER_SEGMENTATION metrics: each user's latest 20% of events (by
@@ -33,25 +32,45 @@ public final class HeldOutSplit {
       start[u + 1] += start[u];
     }
     // Each user's events, in read order (a counting sort is stable).
-    Integer[] byUser = new Integer[events.size()];
+    int[] byUser = new int[events.size()];
     int[] next = Arrays.copyOf(start, start.length - 1);
     for (int e = 0; e < events.size(); e++) {
       byUser[next[events.user(e)]++] = e;
     }
     BitSet heldOut = new BitSet(events.size());
-    Comparator<Integer> byTime = Comparator.comparingLong(events::timestamp);
     for (int u = 0; u + 1 < start.length; u++) {
       int count = start[u + 1] - start[u];
       int held = count / HELD_OUT_ONE_IN;
       if (held > 0) {
-        // A stable sort: equal timestamps stay in read order.
-        Arrays.sort(byUser, start[u], start[u + 1], byTime);
-        for (int k = start[u + 1] - held; k < start[u + 1]; k++) {
-          heldOut.set(byUser[k]);
+        long[] latestLast = byTime(events, byUser, start[u], count);
+        for (int k = count - held; k < count; k++) {
+          heldOut.set(byUser[start[u] + (int) (latestLast[k] % count)]);
         }
       }
     }
     return new HeldOutSplit(events, heldOut);
+  }
+
+  /**
+   * A user's events ({@code count} of them from {@code from} in {@code byUser}) ordered by time,
+   * equal times in read order, as keys whose remainder by {@code count} is the event's place
+   * among them. A key is the time's rank among the user's times, times {@code count}, plus the
+   * place: a stable sort by time on primitives, without boxing every event.
+   */
+  private static long[] byTime(InteractionEvents events, int[] byUser, int from, int count) {
+    long[] times = new long[count];
+    for (int k = 0; k < count; k++) {
+      times[k] = events.timestamp(byUser[from + k]);
+    }
+    long[] sorted = times.clone();
+    Arrays.sort(sorted);
+    long[] keys = new long[count];
+    for (int k = 0; k < count; k++) {
+      // Equal times find the same index, so they share a rank, and a rank grows with the time.
+      keys[k] = (long) Arrays.binarySearch(sorted, times[k]) * count + k;
+    }
+    Arrays.sort(keys);
+    return keys;
   }
 
   /** The events split. */
