@@ -9,6 +9,7 @@ import io.segmentbeam.api.ListBatchSegmentJobsResponse;
 import io.segmentbeam.api.DescribeSolutionRequest;
 import io.segmentbeam.api.DescribeSolutionVersionRequest;
 import io.segmentbeam.api.PersonalizeException;
+import io.segmentbeam.api.SecretMasking;
 import io.segmentbeam.dataset.DatasetFiles;
 import io.segmentbeam.filter.FilterSpec;
 import io.segmentbeam.jobs.BatchSegmentJobService;
@@ -41,15 +42,16 @@ public final class JobReports {
   }
 
   /**
-   * The user base and the lines' scores. Either may be missing, and the page then says why: a
-   * report of what the output holds is still worth having when a model or dataset is gone.
+   * The user base and the lines' scores. Either may be missing, and the page then says why (in
+   * words that never show a secret, as the endpoint's errors): a report of what the output holds
+   * is still worth having when a model or dataset is gone.
    */
   private LineContext context(BatchSegmentJob job, SolutionVersion version, SegmentReport report) {
     FilterSpec filter;
     try {
       filter = jobs.filterOf(job);
     } catch (RuntimeException e) {
-      String why = "the job's filter cannot be applied now: " + e.getMessage();
+      String why = "the job's filter cannot be applied now: " + SecretMasking.mask(e.getMessage());
       return new LineContext(null, why, List.of(), why);
     }
     DatasetFiles usersDataset = filter != null && filter.users() != null ? filter.users() : usersOf(version);
@@ -64,14 +66,16 @@ public final class JobReports {
         usersNote = filter != null && filter.users() != null ? "the Users dataset of the filter's dataset group"
             : "the Users dataset of the dataset group the solution version was trained in";
       } catch (IOException | RuntimeException e) {
-        usersNote = "the Users dataset at " + usersDataset.dataLocation() + " cannot be read: " + e.getMessage();
+        usersNote = "the Users dataset at " + usersDataset.dataLocation() + " cannot be read: "
+            + SecretMasking.mask(e.getMessage());
       }
     }
     try {
       return new LineContext(users, usersNote, LineScores.of(report.served(), version, filter, job.numResults()),
           null);
     } catch (RuntimeException e) {
-      return new LineContext(users, usersNote, List.of(), "the model cannot be loaded: " + e.getMessage());
+      return new LineContext(users, usersNote, List.of(), "the lines cannot be scored again: "
+          + SecretMasking.mask(e.getMessage()));
     }
   }
 

@@ -124,6 +124,36 @@ class ReportCliTest {
   }
 
   @Test
+  void aModelGoneSinceTheJobLeavesTheRestOfThePage() throws IOException {
+    Path model = Files.createDirectories(work.resolve("model"));
+    for (String file : List.of("user-factors.jsonl", "item-factors.jsonl")) {
+      Files.copy(Path.of("sample-data", "models", "sample-item-affinity", file), model.resolve(file));
+    }
+    Path versions = Files.createDirectories(work.resolve("solution-versions"));
+    Files.writeString(versions.resolve("sample.json"), "{\"solutionVersionArn\": \"arn:aws:personalize:us-east-1:"
+        + "123456789012:solution/sample-item-affinity/9a77e2ec\", \"recipeArn\": \"arn:aws:personalize:::recipe/"
+        + "aws-item-affinity\", \"model\": {\"type\": \"latent-factors\", \"userFactors\": \"" + model
+        + "/user-factors.jsonl\", \"itemFactors\": \"" + model + "/item-factors.jsonl\"}}");
+    CliRun job = CliRun.run(home, "create-batch-segment-job", "--solution-versions", versions.toString(),
+        "--cli-input-json", "file://pipelines/sample-filtered-segment-job.json",
+        "--job-output", "{\"s3DataDestination\": {\"path\": \"" + work.resolve("output") + "/\"}}");
+    assertThat(job.err(), job.exitCode(), equalTo(0));
+    Files.delete(model.resolve("user-factors.jsonl"));
+
+    Path page = work.resolve("report.html");
+    CliRun report = CliRun.run(home, "report", "--solution-versions", versions.toString(), "--batch-segment-job-arn",
+        "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/sample-filtered", "--report-file",
+        page.toString());
+    assertThat(report.err(), report.exitCode(), equalTo(0));
+    String html = Files.readString(page);
+    assertThat(html, containsString("<span class=\"note\">No filter or score figures: the lines cannot be scored "
+        + "again: "));
+    assertThat(html, not(containsString("data-low-score")));
+    assertThat(html.split("<figure data-field=\"AGE\"", -1).length - 1, equalTo(50));
+    assertThat(attribute(html, "data-served"), equalTo(List.of("50")));
+  }
+
+  @Test
   void aJobThatFailedHasNoReportAndItsMessageSaysWhy() throws IOException {
     Path empty = Files.createDirectories(work.resolve("empty"));
     CliRun job = CliRun.run(home, "create-batch-segment-job", "--cli-input-json",
