@@ -80,8 +80,7 @@ public final class BatchSegmentJobService {
   public Created create(CreateBatchSegmentJobRequest request, PipelineOptions options, Consumer<String> recorded) {
     request.validate();
     SolutionVersion solutionVersion = checkSolutionVersion(request.solutionVersionArn(), "solutionVersionArn");
-    FilterSpec filter = request.filterArn() == null ? null
-        : filters.get().forJob(request.filterArn(), solutionVersion.recipe().answersAttributes());
+    FilterSpec filter = filterFor(request.filterArn(), solutionVersion);
     BatchSegmentJob pending = BatchSegmentJob.pending(jobs.arn(request.jobName()), request, Timestamps.now());
     quota.check(jobs, orphans);
     jobs.create(pending);
@@ -106,10 +105,12 @@ public final class BatchSegmentJobService {
     return solutionVersions.require(arn, field, scope);
   }
 
-  /** What a job's filter means now, as a new job of the same request would apply it; null without a filter. */
-  public FilterSpec filterOf(BatchSegmentJob job) {
-    return job.filterArn() == null ? null : filters.get().forJob(job.filterArn(),
-        checkSolutionVersion(job.solutionVersionArn(), "solutionVersionArn").recipe().answersAttributes());
+  /**
+   * What a filter ARN means now for a job of this solution version, as a new job would apply it;
+   * null for no filter.
+   */
+  public FilterSpec filterFor(String filterArn, SolutionVersion solutionVersion) {
+    return filterArn == null ? null : filters.get().forJob(filterArn, solutionVersion.recipe().answersAttributes());
   }
 
   /** The ARN a job of this name has in this store's region and account. */

@@ -61,7 +61,8 @@ public final class ScoreSegments
   @Override
   public PCollection<KV<String, KV<Long, String>>> expand(PCollection<KV<String, KV<Long, String>>> lines) {
     if (userShards > 1) {
-      return lines.apply("ScoreUserShards", new ShardedScoring(resolver, numResults, userShards, scoringThreads, progressId));
+      return lines.apply("ScoreUserShards",
+          new ShardedScoring(resolver, numResults, userShards, scoringThreads, progressId));
     }
     return lines.apply("ScoreBatches", ParDo.of(new ScoreFn(resolver, numResults, scoringThreads, progressId)));
   }

@@ -49,12 +49,13 @@ public final class JobReports {
   private LineContext context(BatchSegmentJob job, SolutionVersion version, SegmentReport report) {
     FilterSpec filter;
     try {
-      filter = jobs.filterOf(job);
+      filter = jobs.filterFor(job.filterArn(), version);
     } catch (RuntimeException e) {
       String why = "the job's filter cannot be applied now: " + SecretMasking.mask(e.getMessage());
       return new LineContext(null, why, List.of(), why);
     }
-    DatasetFiles usersDataset = filter != null && filter.users() != null ? filter.users() : usersOf(version);
+    boolean filterHasUsers = filter != null && filter.users() != null;
+    DatasetFiles usersDataset = filterHasUsers ? filter.users() : usersOf(version);
     UserBase users = null;
     String usersNote;
     if (usersDataset == null) {
@@ -63,7 +64,7 @@ public final class JobReports {
     } else {
       try {
         users = UserBase.read(usersDataset, report.segmentUsers());
-        usersNote = filter != null && filter.users() != null ? "the Users dataset of the filter's dataset group"
+        usersNote = filterHasUsers ? "the Users dataset of the filter's dataset group"
             : "the Users dataset of the dataset group the solution version was trained in";
       } catch (IOException | RuntimeException e) {
         usersNote = "the Users dataset at " + usersDataset.dataLocation() + " cannot be read: "

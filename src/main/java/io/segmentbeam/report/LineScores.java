@@ -37,12 +37,13 @@ record LineScores(int modelUsers, long filterLeftOut, double lowScore, double hi
         JobShared.Hold items = version.items() == null ? () -> { } : ItemCatalog.hold(version.items())) {
       QueryResolver resolver = new QueryResolver(version.model(), version.recipe(), version.items(), filter);
       resolver.open();
-      return score(served, resolver.model(), resolver, filter != null, numResults);
+      return score(served, resolver, filter != null, numResults);
     }
   }
 
-  private static List<LineScores> score(List<SegmentLine> served, SegmentModel model, QueryResolver resolver,
-      boolean filtered, int numResults) {
+  private static List<LineScores> score(List<SegmentLine> served, QueryResolver resolver, boolean filtered,
+      int numResults) {
+    SegmentModel model = resolver.model();
     LineScores[] scores = new LineScores[served.size()];
     List<ScoringQuery> queries = new ArrayList<>();
     List<Integer> queried = new ArrayList<>();
